@@ -1,0 +1,204 @@
+"""The data model: one ``Comparison`` holding the articles and what each analysis found.
+
+Every stage enriches the same objects; reports, the API and the store read
+only these. Positions are character offsets into ``Article.text`` (``start``
+inclusive, ``end`` exclusive), so any evidence can be shown in place. The JSON
+serialisation (``report/json.py``) adds the covered ``text`` beside each span
+for convenience; it is derived, never stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+SCHEMA = "slant.compare/1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=False)
+
+
+class Span(_Model):
+    """A stretch of one article's text: ``Article.text[start:end]``."""
+
+    article: str = Field(description="Id of the article the span lies in.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Sentence(_Model):
+    """A sentence of an article (boilerplate excluded)."""
+
+    id: str = Field(description='Unique within the comparison, e.g. "a1.s3".')
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    paragraph: int = Field(0, description="Index of the paragraph the sentence opens in.")
+
+
+class Boilerplate(_Model):
+    """A block that is not reporting (donation appeal, newsletter sign-up, ...)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: str = Field("other", description="donation | newsletter | read_more | cookie | social | other")
+
+
+class Article(_Model):
+    """One input article, with the text every span points into."""
+
+    id: str = Field(description='"a1", "a2", ... in input order unless given.')
+    source: str = Field(description="Where it came from: a path, URL, '-' for stdin, or 'api'.")
+    text: str = Field(description="The article body the analyses read; boilerplate blocks stay in place.")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    sentences: list[Sentence] = Field(default_factory=list)
+    boilerplate: list[Boilerplate] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="What ingest noticed (encoding guessed, text cut, ...).")
+
+    def span_text(self, start: int, end: int) -> str:
+        """Return the text between two offsets of this article."""
+        return self.text[start:end]
+
+
+class Evidence(_Model):
+    """Where a fact is reported: a claim unit inside one sentence."""
+
+    article: str
+    sentence: str = Field(description="Id of the sentence holding the claim unit.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Conflict(_Model):
+    """What two aligned claims disagree on."""
+
+    kind: Literal["number", "date", "count", "polarity"]
+    values: dict[str, str] = Field(description="Article id -> the value that article gives.")
+    why: str
+
+
+class Fact(_Model):
+    """A fact: claim units that report the same thing, or one reported by a single article."""
+
+    id: str
+    status: Literal["shared", "unique", "contradiction"]
+    score: float = Field(description="Alignment confidence in 0-1 (mean pair similarity; 1.0 for unique facts).")
+    evidence: list[Evidence]
+    articles: list[str] = Field(default_factory=list, description="Ids of the articles that report the fact.")
+    missing: list[str] = Field(default_factory=list, description="Ids of the articles that do not report it.")
+    coverage: Literal["all", "some", "one"] = "one"
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class Quote(_Model):
+    """Speech attributed to someone: a direct quotation or reported speech."""
+
+    article: str
+    speaker: str | None = Field(description="Canonical name of the speaker, None if not found.")
+    mention: str | None = Field(description="How the attribution names the speaker ('he', 'the sheriff', 'Luna').")
+    verb: str | None = Field(description="Lemma of the reporting verb ('say', 'tell', 'warn').")
+    text: str = Field(description="The quoted or reported words.")
+    direct: bool
+    anonymous: bool = False
+    start: int = Field(0, ge=0, description="Start of the quoted words in the article text.")
+    end: int = Field(0, ge=0)
+    sentence: str | None = Field(None, description="Id of the sentence the quote starts in.")
+    speaker_actor: str | None = Field(None, description="Id of the speaker in `actors`, when resolved.")
+    cited_outlet: str | None = Field(None, description="Outlet the words were given to or taken from.")
+
+
+class SourceCite(_Model):
+    """Another news outlet cited as a source ('told Newsmax', 'according to the Daily Caller')."""
+
+    article: str
+    outlet: str
+    sentence: str
+    start: int = Field(0, ge=0, description="Start of the cue ('according to the Daily Caller').")
+    end: int = Field(0, ge=0)
+    cue: str = Field("", description="The cue phrase as written.")
+
+
+class Mention(_Model):
+    """One place an actor is named."""
+
+    article: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Actor(_Model):
+    """A person, organisation or place, merged across articles."""
+
+    id: str
+    name: str = Field(description="Canonical name: the fullest proper name used.")
+    type: str = Field(description="PERSON | ORG | GPE | NORP | LOC | FAC | EVENT | LAW")
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list, description="Ids of the articles that mention the actor.")
+
+
+class Provenance(_Model):
+    """How a comparison was made."""
+
+    version: str
+    analyses: list[str] = Field(default_factory=list)
+    settings: dict[str, Any] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+    timings: dict[str, float] = Field(default_factory=dict, description="Seconds per stage.")
+
+
+class Comparison(_Model):
+    """Everything slant found about two or more articles on one event.
+
+    Each analysis fills one or more fields; a field is ``None`` until its
+    analysis ran. The parsed spaCy documents and sentence embeddings ride
+    along privately (``nlp``) and are never serialised.
+    """
+
+    schema_: str = Field(SCHEMA, alias="schema")
+    articles: list[Article]
+    facts: list[Fact] | None = None
+    quotes: list[Quote] | None = None
+    sources: list[SourceCite] | None = None
+    actors: list[Actor] | None = None
+    provenance: Provenance | None = None
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    _nlp: Any = PrivateAttr(default=None)
+
+    def article(self, article_id: str) -> Article:
+        """Return the article with the given id.
+
+        Raises:
+            KeyError: no article has that id.
+        """
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """Return the sentence with the given id (``"a1.s3"``).
+
+        Raises:
+            KeyError: no sentence has that id.
+        """
+        article_id = sentence_id.split(".", 1)[0]
+        for sent in self.article(article_id).sentences:
+            if sent.id == sentence_id:
+                return sent
+        raise KeyError(sentence_id)
+
+    @property
+    def nlp(self) -> Any:
+        """The private NLP layer (parsed docs, embeddings) set by the pipeline."""
+        return self._nlp

