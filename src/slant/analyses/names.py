@@ -1,0 +1,99 @@
+"""Normalising proper names: trimming, comparison keys, acronyms, and the title words that precede names."""
+
+from __future__ import annotations
+
+import re
+
+# Words that stand before a person's name as a title; never part of the name itself.
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "sir", "dame", "rev", "father", "sister", "prof", "professor",
+    "president", "vice", "president-elect", "sen", "senator", "rep", "representative", "gov", "governor",
+    "mayor", "sheriff", "chief", "deputy", "judge", "justice", "attorney", "general", "secretary",
+    "minister", "prime", "chancellor", "speaker", "leader", "commissioner", "councilmember",
+    "councilman", "councilwoman", "councillor", "council", "member", "officer", "detective", "sgt",
+    "sergeant", "lt", "lieutenant", "capt", "captain", "col", "colonel", "gen", "admiral", "former",
+    "acting", "interim", "executive", "director", "ceo", "chairman", "chairwoman", "chair", "city",
+    "county", "state", "federal", "u.s.", "us", "superintendent", "principal", "trustee", "assemblymember",
+    "assemblyman", "assemblywoman", "delegate", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+    "coach", "pope", "king", "queen", "prince", "princess", "lord", "lady", "border", "czar",
+}
+
+# Nouns that name a role a person holds and that articles use instead of the name ("the sheriff said").
+ROLE_WORDS = {
+    "president", "president-elect", "senator", "governor", "mayor", "sheriff", "chief", "judge",
+    "secretary", "minister", "chancellor", "speaker", "commissioner", "councilmember", "councilman",
+    "councilwoman", "director", "ceo", "chairman", "chairwoman", "superintendent", "principal",
+    "spokesman", "spokeswoman", "spokesperson", "czar", "ambassador", "attorney", "prosecutor",
+    "coach", "founder", "treasurer", "comptroller", "administrator", "executive", "manager",
+}
+
+# Titles that may stand inside a name span spaCy returns ("Calder County Sheriff Wade Colter").
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
+    "sheriff", "judge", "justice", "secretary", "minister", "chancellor", "commissioner",
+    "councilmember", "councilman", "councilwoman", "councillor", "detective", "sgt", "sergeant",
+    "lt", "lieutenant", "capt", "captain", "superintendent", "president", "director", "chief",
+    "spokesman", "spokeswoman", "spokesperson", "assemblymember", "assemblyman", "assemblywoman",
+    "ambassador", "attorney", "officer", "trustee",
+}
+
+_LEADING = re.compile(r"^(?:the\s+|The\s+|[\"'“”‘’\[\(]+)+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_INITIAL_DOT = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S." keeps its final dot
+_TRAILING_MARKS = "\"'“”‘’]),:;!?."
+_ACRONYM_SKIP = {"of", "the", "and", "for", "at", "in", "on", "de", "la", "del", "&"}
+
+
+def clean_name(text: str) -> tuple[str, int]:
+    """Trim articles, quote marks, brackets and possessives off a name.
+
+    Returns:
+        The trimmed name and its offset inside ``text``.
+    """
+    lead = _LEADING.match(text)
+    offset = lead.end() if lead else 0
+    core = text[offset:].split(" (", 1)[0]
+    while core:
+        if core[-1] == "." and _INITIAL_DOT.search(core):
+            break
+        if core[-1] in _TRAILING_MARKS and not _POSSESSIVE.search(core[-2:] if len(core) > 1 else ""):
+            core = core[:-1]
+        elif _POSSESSIVE.search(core) and len(core) > 2:
+            core = _POSSESSIVE.sub("", core)
+        else:
+            break
+    stripped = core.lstrip()
+    return stripped.rstrip(), offset + (len(core) - len(stripped))
+
+
+def split_title(words: list[str]) -> int:
+    """Index where the name starts after a title inside ``words``, 0 when there is none.
+
+    "Calder County Sheriff Wade Colter" -> 3; the name must be one to three capitalised words.
+    """
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].lower().rstrip(".") in PERSON_TITLES:
+            rest = words[i:]
+            if 1 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+                return i
+            return 0
+    return 0
+
+
+def name_key(text: str) -> str:
+    """A comparison key: lower case, no dots or quote marks, hyphens and spaces folded, titles dropped."""
+    key = text.lower().replace("’", "'").replace(".", "")
+    key = re.sub(r"[\"“”‘]", "", key)
+    key = re.sub(r"\s+", " ", key).strip()
+    words = key.split()
+    while len(words) > 1 and words[0] in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym(text: str) -> str | None:
+    """Initials of a multi-word name ("Los Angeles Police Department" -> "LAPD"), or None."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()

@@ -1,0 +1,349 @@
+"""Comparison -> the plain view data every renderer shares; it looks things up, it computes nothing new.
+
+The view answers the questions each report asks of a ``Comparison`` in the
+same way for every format: which facts a sentence carries, what text an
+evidence span covers (``article.text[start:end]``), how many shared, unique
+and contradicting facts an article has, which quotes, cited outlets and
+boilerplate belong to it, how often each actor is named in each article.
+A section whose analysis did not run is ``None``; one that ran and found
+nothing is an empty tuple, so renderers can tell "not run" from "none".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slant.model import Article, Comparison, Fact
+
+STATUSES = ("shared", "contradiction", "unique")
+# A sentence carrying facts of several statuses is shown in the most telling one.
+_PRIORITY = {"contradiction": 0, "shared": 1, "unique": 2}
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article as reports name it."""
+
+    id: str
+    label: str
+    """The outlet when known, else the article id."""
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """The value one article gives in a conflict."""
+
+    article: ArticleRef
+    value: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """What aligned claims disagree on."""
+
+    kind: str
+    why: str
+    values: tuple[ConflictValue, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """One evidence span with the text it covers."""
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact row: its evidence, and its evidence per article in article order."""
+
+    id: str
+    status: str
+    score: float
+    coverage: str
+    articles: tuple[ArticleRef, ...]
+    missing: tuple[ArticleRef, ...]
+    evidence: tuple[EvidenceView, ...]
+    cells: tuple[tuple[EvidenceView, ...], ...]
+    """For each article of the comparison, in order, the evidence found in it (empty: omitted)."""
+    conflicts: tuple[ConflictView, ...]
+
+
+@dataclass(frozen=True)
+class FactTag:
+    """A fact a sentence carries."""
+
+    id: str
+    status: str
+    conflicts: tuple[ConflictView, ...]
+    others: tuple[ArticleRef, ...]
+    """The other articles that report the fact."""
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """A sentence with the facts whose evidence lies in it."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    facts: tuple[FactTag, ...]
+
+    @property
+    def status(self) -> str | None:
+        """The most telling status among the sentence's facts, None when it carries none."""
+        if not self.facts:
+            return None
+        return min((tag.status for tag in self.facts), key=lambda status: _PRIORITY.get(status, 9))
+
+
+@dataclass(frozen=True)
+class BoilerplateView:
+    """A block removed from the reporting."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote as reports show it."""
+
+    speaker: str | None
+    mention: str | None
+    verb: str | None
+    text: str
+    direct: bool
+    anonymous: bool
+    sentence: str | None
+    cited_outlet: str | None
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """An outlet an article cites as its source."""
+
+    article: ArticleRef
+    outlet: str
+    cue: str
+    sentence: str
+    sentence_text: str
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """An actor with how often each article names it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    counts: tuple[int, ...]
+    """Mentions per article of the comparison, in article order."""
+
+    @property
+    def total(self) -> int:
+        """Mentions over all articles."""
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article with everything reports show beside it."""
+
+    ref: ArticleRef
+    source: str
+    title: str | None
+    url: str | None
+    date: str | None
+    author: str | None
+    text: str
+    sentences: tuple[SentenceView, ...]
+    boilerplate: tuple[BoilerplateView, ...]
+    counts: dict[str, int]
+    """Number of facts of each status ("shared", "unique", "contradiction") the article reports."""
+    quotes: tuple[QuoteView, ...] | None
+    warnings: tuple[str, ...]
+
+    @property
+    def paragraphs(self) -> tuple[tuple[SentenceView, ...], ...]:
+        """The sentences grouped by paragraph, in order."""
+        groups: list[list[SentenceView]] = []
+        last: int | None = None
+        for sent in self.sentences:
+            if not groups or sent.paragraph != last:
+                groups.append([])
+                last = sent.paragraph
+            groups[-1].append(sent)
+        return tuple(tuple(group) for group in groups)
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything a renderer shows, in the order it shows it."""
+
+    articles: tuple[ArticleView, ...]
+    facts: tuple[FactView, ...] | None
+    """Side-by-side order: shared facts, then contradictions, then unique facts."""
+    quotes_run: bool
+    sources: tuple[SourceView, ...] | None
+    actors: tuple[ActorView, ...] | None
+    analyses: tuple[str, ...]
+    settings: dict[str, object]
+    version: str | None
+    warnings: tuple[str, ...]
+
+    @property
+    def contradictions(self) -> tuple[FactView, ...]:
+        """The facts whose articles disagree."""
+        return tuple(fact for fact in self.facts or () if fact.status == "contradiction")
+
+
+def span_text(comparison: Comparison, article_id: str, start: int, end: int) -> str:
+    """Return ``article.text[start:end]``, or "" when no article has that id."""
+    for art in comparison.articles:
+        if art.id == article_id:
+            return art.text[start:end]
+    return ""
+
+
+def build_view(comparison: Comparison) -> ReportView:
+    """Look up everything the reports show, once.
+
+    Args:
+        comparison: the comparison to show.
+
+    Returns:
+        The view data, in display order.
+    """
+    refs = {art.id: ArticleRef(art.id, art.outlet or art.id) for art in comparison.articles}
+    order = [art.id for art in comparison.articles]
+    facts = None if comparison.facts is None else _facts(comparison, refs, order)
+    return ReportView(
+        articles=tuple(_article(comparison, art, facts or (), refs) for art in comparison.articles),
+        facts=facts,
+        quotes_run=comparison.quotes is not None,
+        sources=None if comparison.sources is None else tuple(
+            SourceView(
+                article=_ref(refs, cite.article),
+                outlet=cite.outlet,
+                cue=cite.cue,
+                sentence=cite.sentence,
+                sentence_text=_sentence_text(comparison, cite.sentence),
+            )
+            for cite in comparison.sources
+        ),
+        actors=None if comparison.actors is None else tuple(
+            ActorView(
+                id=actor.id,
+                name=actor.name,
+                type=actor.type,
+                aliases=tuple(actor.aliases),
+                counts=tuple(sum(1 for m in actor.mentions if m.article == art_id) for art_id in order),
+            )
+            for actor in comparison.actors
+        ),
+        analyses=tuple(comparison.provenance.analyses) if comparison.provenance else (),
+        settings=dict(comparison.provenance.settings) if comparison.provenance else {},
+        version=comparison.provenance.version if comparison.provenance else None,
+        warnings=tuple(comparison.provenance.warnings) if comparison.provenance else (),
+    )
+
+
+def _ref(refs: dict[str, ArticleRef], article_id: str) -> ArticleRef:
+    # An id no article has still gets shown, under its own name.
+    return refs.get(article_id) or ArticleRef(article_id, article_id)
+
+
+def _sentence_text(comparison: Comparison, sentence_id: str) -> str:
+    try:
+        return comparison.sentence(sentence_id).text
+    except KeyError:
+        return ""
+
+
+def _fact_articles(fact: Fact) -> list[str]:
+    """The ids of the articles reporting a fact: as stated, else where its evidence lies."""
+    if fact.articles:
+        return list(fact.articles)
+    return list(dict.fromkeys(ev.article for ev in fact.evidence))
+
+
+def _facts(comparison: Comparison, refs: dict[str, ArticleRef], order: list[str]) -> tuple[FactView, ...]:
+    views = []
+    for fact in comparison.facts or ():
+        evidence = tuple(
+            EvidenceView(ev.article, ev.sentence, ev.start, ev.end, span_text(comparison, ev.article, ev.start, ev.end))
+            for ev in fact.evidence
+        )
+        views.append(
+            FactView(
+                id=fact.id,
+                status=fact.status,
+                score=fact.score,
+                coverage=fact.coverage,
+                articles=tuple(_ref(refs, a) for a in _fact_articles(fact)),
+                missing=tuple(_ref(refs, a) for a in fact.missing),
+                evidence=evidence,
+                cells=tuple(tuple(ev for ev in evidence if ev.article == art_id) for art_id in order),
+                conflicts=tuple(
+                    ConflictView(
+                        kind=conflict.kind,
+                        why=conflict.why,
+                        values=tuple(ConflictValue(_ref(refs, a), value) for a, value in conflict.values.items()),
+                    )
+                    for conflict in fact.conflicts
+                ),
+            )
+        )
+    # Stable sort: the analysis's order is kept inside each status.
+    return tuple(sorted(views, key=lambda view: STATUSES.index(view.status)))
+
+
+def _article(
+    comparison: Comparison, art: Article, facts: tuple[FactView, ...], refs: dict[str, ArticleRef]
+) -> ArticleView:
+    ids = {sent.id for sent in art.sentences}
+    tags: dict[str, list[FactTag]] = {sent.id: [] for sent in art.sentences}
+    counts = dict.fromkeys(STATUSES, 0)
+    for fact in facts:
+        mine = [ev for ev in fact.evidence if ev.article == art.id]
+        if art.id in {ref.id for ref in fact.articles} or mine:
+            counts[fact.status] += 1
+        tag = FactTag(fact.id, fact.status, fact.conflicts, tuple(r for r in fact.articles if r.id != art.id))
+        for ev in mine:
+            # Evidence names its sentence; an unknown id falls back to the sentences its offsets overlap.
+            hits = [ev.sentence] if ev.sentence in ids else [
+                s.id for s in art.sentences if s.start < max(ev.end, ev.start + 1) and ev.start < s.end
+            ]
+            for sid in hits:
+                if tag not in tags[sid]:
+                    tags[sid].append(tag)
+    return ArticleView(
+        ref=refs[art.id],
+        source=art.source,
+        title=art.title,
+        url=art.url,
+        date=art.date,
+        author=art.author,
+        text=art.text,
+        sentences=tuple(
+            SentenceView(s.id, s.text, s.start, s.end, s.paragraph, tuple(tags[s.id])) for s in art.sentences
+        ),
+        boilerplate=tuple(BoilerplateView(b.kind, b.text, b.start, b.end) for b in art.boilerplate),
+        counts=counts,
+        quotes=None if comparison.quotes is None else tuple(
+            QuoteView(q.speaker, q.mention, q.verb, q.text, q.direct, q.anonymous, q.sentence, q.cited_outlet)
+            for q in comparison.quotes
+            if q.article == art.id
+        ),
+        warnings=tuple(art.warnings),
+    )
