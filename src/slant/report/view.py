@@ -28,6 +28,11 @@ class ArticleRef:
     label: str
     """The outlet when known, else the article id."""
 
+    @property
+    def full(self) -> str:
+        """The label with the id, "Harbor Daily (a1)"; just the id when that is the label."""
+        return self.label if self.label == self.id else f"{self.label} ({self.id})"
+
 
 @dataclass(frozen=True)
 class ConflictValue:

@@ -1,0 +1,196 @@
+"""News outlets an article cites as sources: "told Newsmax", "according to the Daily Caller".
+
+An outlet is a name from ``slant/data/quotes/outlets.txt`` or a capitalised name
+holding a news word ("the Calder Bay Ledger", "KTLA"); it is *cited* when a cue
+ties it to what is reported: a cue before it ("according to", "told",
+"in an interview with", "speaking to", "first reported by") or after it
+("Reuters reported", "Politico's reporting", "a Reuters report").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from slant.analyses.speech import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Words that make a capitalised name a news organisation's.
+NEWS_WORDS = frozenset(
+    """News Newswire Times Post Journal Herald Tribune Press Radio TV Television Magazine Daily Weekly
+    Gazette Caller Wire Beacon Ledger Chronicle Examiner Observer Telegraph Courier Inquirer Enquirer
+    Sentinel Dispatch Bulletin Register Newsroom Reporter Broadcasting Channel Newspaper""".split()
+)
+# Words that make a capitalised name something else ("White House Press Secretary", "Post Office").
+_NOT_NEWS = frozenset(
+    """Secretary Office Department Council Association Union University College Board Committee Agency
+    Bureau Police Service Services Commission Court Party Foundation Institute Center Centre Station
+    Corps Club League Stadium Theater Theatre Hall""".split()
+)
+# Broadcast call signs look like acronyms of other things; these are not stations.
+_NOT_CALL_SIGNS = frozenset({"WHO", "WTO", "WWE", "WWII", "WSJ", "KKK", "WIC", "WMD", "KPI"})
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?$")
+_PRE_CUE = re.compile(
+    r"""(?ix)
+    (?<![\w-])
+    (?P<cue>
+        according\s+to
+      | (?:told|tells|tell|telling)
+      | (?:in|during)\s+(?:an?|the|his|her|their|its|one)\s+(?:[\w-]+\s+){0,2}?
+        (?:interview|conversation|appearance|statement|email|e-mail|op-ed|column|podcast|sit-down|call|exchange|essay|letter|post)s?
+        \s+(?:with|to|on|for|in)
+      | (?:interview(?:s|ed)?|statements?|comments?|remarks?)\s+(?:with|to|by|on)
+      | (?:speaking|spoke|speaks|speak|talking|talked|talks|talk)\s+(?:exclusively\s+)?(?:to|with)
+      | (?:(?:was|were|been|being|is|are|first|originally|previously|earlier|also|initially)\s+)*
+        (?:reported|published|obtained|reviewed|seen|cited|quoted|broken|revealed|confirmed|released|shared|provided|aired|broadcast)
+        \s+(?:exclusively\s+)?(?:by|to|in|on)
+      | (?:said|says|say|saying|told|argued|wrote|writes|writing|appeared|appearing|appears)\s+(?:on|in)
+      | (?:report(?:s|ing)?|story|article|analysis|investigation|poll|survey|review)\s+(?:by|from|in)
+      | per
+      | via
+    )
+    \s+(?:(?:the|an?)\s+)?(?:exclusive\s+)?$
+    """
+)
+_POST_CUE = re.compile(
+    r"""(?x)
+    ^(?:(?:'s|’s)\s+(?:[\w-]+\s+)?(?:report|reports|reporting|story|article|analysis|investigation|interview|poll|survey|review|coverage|findings)\b
+      | \s+(?:(?:has|have|had|first|also|previously|earlier|originally|exclusively|recently|later|was|were|initially)\s+)*
+        (?:reported|reports|revealed|reveals|learned|published|obtained|confirmed|found|said|says|wrote|writes|noted|cited|quoted|broke|aired|broadcast)\b
+    )
+    """
+)
+_ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:a|an|the)\s+$")
+_NOUN_AFTER = re.compile(r"^\s+(?:report|story|article|analysis|investigation|poll|survey|interview|review|exclusive)\b")
+
+
+@dataclass(frozen=True)
+class Cite:
+    """An outlet cited in the text: its canonical name, where the name is, and the cue."""
+
+    outlet: str
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+
+
+@cache
+def _table() -> tuple[dict[str, str], re.Pattern[str]]:
+    names: dict[str, str] = {}
+    for line in lexicon("outlets.txt"):
+        forms = [f.strip() for f in line.split("|") if f.strip()]
+        canonical = forms[0]
+        for form in forms:
+            names.setdefault(form, canonical)
+            if form.startswith("The "):
+                names.setdefault("the " + form[4:], canonical)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return names, re.compile(rf"(?<![\w&.-])(?:{alternatives})(?![\w&-])")
+
+
+def outlet_name(name: str) -> str | None:
+    """The canonical name of a known outlet ("the Guardian" -> "Guardian"), else ``None``."""
+    names, _ = _table()
+    text = name.strip()
+    if text in names:
+        return names[text]
+    bare = re.sub(r"^(?:the|The)\s+", "", text)
+    return names.get(bare)
+
+
+def looks_like_outlet(words: Sequence[str]) -> bool:
+    """Whether a capitalised name reads as a news organisation's ("Calder Bay Ledger", "KTLA")."""
+    if len(words) == 1 and _CALL_SIGN.match(words[0]) and words[0] not in _NOT_CALL_SIGNS:
+        return True
+    parts = {p for w in words for p in w.split("-")}
+    if parts & _NOT_NEWS or not parts & NEWS_WORDS:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "&", "and", "-") for w in words)
+
+
+def _listed(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    names, pattern = _table()
+    out: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(text, lo, hi):
+        start, end = m.start(), m.end()
+        before = text[max(lo, start - 40) : start]
+        after = text[end:hi]
+        # Part of a longer proper name ("Michael Bloomberg", "Dawn Smith"), unless "the" precedes.
+        prev_word = re.search(r"(\S+)\s+$", before)
+        if prev_word and prev_word.group(1)[:1].isupper() and prev_word.group(1) not in ("The", "the"):
+            if not re.search(r"[.!?:;,\"“”]$", prev_word.group(1)):
+                continue
+        if re.match(r"^\s+[A-Z][a-z]", after) and not _POST_CUE.match(after):
+            continue
+        out.append((start, end, names[m.group(0)]))
+    return out
+
+
+def _patterned(doc: "Doc", lo: int, hi: int, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    tokens = [t for t in doc if lo <= t.idx < hi]
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if not (t.text[:1].isupper() or t.text[:1].isdigit()) or t.is_punct or t.lower_ == "the":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            nxt = tokens[j + 1]
+            joins = nxt.text in ("&", "-") or (nxt.lower_ == "of" and j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper())
+            if not (nxt.text[:1].isupper() or joins) or nxt.whitespace_ == "" and nxt.text in ".,":
+                break
+            j += 1
+        run = tokens[i : j + 1]
+        while run and run[-1].lower_ in ("of", "&", "-", "and"):
+            run.pop()
+        i = j + 1
+        if not run:
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        if any(a < end and start < b for a, b, _ in taken):
+            continue
+        words = [w.text for w in run]
+        if looks_like_outlet(words) and all(w.ent_type_ != "PERSON" for w in run):
+            out.append((start, end, doc.text[start:end]))
+    return out
+
+
+def find_cites(doc: "Doc", bounds: Sequence[tuple[int, int]], quoted: "Sequence[tuple[int, int]]") -> list[Cite]:
+    """Find the outlets cited in the given sentences of a parsed article.
+
+    Args:
+        doc: the parsed article.
+        bounds: (start, end) offsets of the sentences to search (boilerplate left out).
+        quoted: (start, end) offsets of quotations; outlets named inside them are not cues.
+
+    Returns:
+        One ``Cite`` per cue, in text order.
+    """
+    text = doc.text
+    out: list[Cite] = []
+    for lo, hi in bounds:
+        found = _listed(text, lo, hi)
+        found += _patterned(doc, lo, hi, found)
+        for start, end, outlet in sorted(found):
+            if any(a <= start < b for a, b in quoted):
+                continue
+            before, after = text[lo:start], text[end:hi]
+            pre = _PRE_CUE.search(before)
+            if pre:
+                out.append(Cite(outlet, start, end, lo + pre.start("cue"), end))
+                continue
+            post = _POST_CUE.match(after)
+            if post:
+                out.append(Cite(outlet, start, end, start, end + post.end()))
+                continue
+            if _ARTICLE_BEFORE.search(before) and (noun := _NOUN_AFTER.match(after)):
+                out.append(Cite(outlet, start, end, start, end + noun.end()))
+    return out

@@ -1,0 +1,331 @@
+"""Who a speaker is: names, titles, pronouns and descriptions resolved within one article.
+
+One left-to-right pass over an article keeps the people, groups and outlets it
+mentions (outside quotations) in order. A name becomes the fullest form of that
+name the article uses ("Soto-Martinez" -> "Hugo Soto-Martinez"; titles such as
+"City Councilmember" dropped but remembered as roles). "he"/"she" resolve to the
+subject of the nearest earlier sentence that has a compatible person; "the
+sheriff" to the latest person the article gave that role ("Sheriff Robert
+Luna", "Ana Padilla, executive director of ..."), else to the previous
+sentence's subject. Unnamed speakers ("one law enforcement officer in Los
+Angeles County", "internal sources") are kept as descriptions, flagged
+anonymous when the text says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from slant.analyses.outlets import outlet_name
+from slant.analyses.speech import (
+    ANON_HEADS,
+    anonymity_cue,
+    noun_phrase,
+    person_like,
+    roles,
+    titles,
+    verb_kind,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": None, "them": None, "it": None}
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+# Last words that make a proper name a place or an organisation, whatever spaCy's label.
+_NOT_PERSON_LAST = frozenset(
+    """Bay County City Street Avenue Park River Beach Valley Island Hall Department Council Union
+    Association Center Centre University College Committee Agency Office Party Bureau Court Coalition
+    Alliance Authority Police Group Inc Corp Company Foundation Institute Administration Service Services
+    Commission Board Church School Hospital Airport Port Harbor Terminal Plan Act Bill Times News Post
+    Network Journal Senate House Congress Assembly States Republic Kingdom Ministry Army Navy Force""".split()
+)
+_SUBJECT = ("nsubj", "nsubjpass")
+_WINDOW = 4  # sentences a pronoun may look back
+
+
+@dataclass(eq=False)
+class Referent:
+    """Someone (or some group or outlet) an article mentions."""
+
+    label: str
+    kind: str  # person | group | org | outlet
+    anonymous: bool = False
+    plural: bool = False
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as an attribution names it, and who that is."""
+
+    referent: Referent | None
+    mention: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Mention:
+    offset: int
+    sent: int
+    ref: Referent
+    subject: bool
+
+
+class Discourse:
+    """The people, groups and outlets of one parsed article, in order of mention."""
+
+    def __init__(self, doc: "Doc", inq: Sequence[bool], outlet_of: Callable[[str], str | None] = outlet_name) -> None:
+        self.doc = doc
+        self.inq = inq
+        self._outlet_of = outlet_of
+        self._sent: list[int] = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for tok in sent:
+                self._sent[tok.i] = n
+        self._chunks = self._proper_chunks()
+        self._names: list[str] = []
+        self._people: dict[str, Referent] = {}
+        self._others: dict[str, Referent] = {}
+        self._by_token: dict[int, Referent] = {}
+        self._mentions: list[_Mention] = []
+        self._collect_names()
+        self._walk()
+
+    # -- proper names -----------------------------------------------------
+
+    def _proper_chunks(self) -> dict[int, tuple[int, int]]:
+        """Token index -> (first, last) token of the run of proper nouns it belongs to."""
+        doc, out = self.doc, {}
+        i = 0
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or self.inq[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and not self.inq[j + 1] and doc[j + 1].sent.start == doc[i].sent.start:
+                nxt = doc[j + 1]
+                if nxt.pos_ == "PROPN":
+                    j += 1
+                elif nxt.tag_ == "HYPH" and j + 2 < len(doc) and doc[j + 2].pos_ == "PROPN" and nxt.whitespace_ == "":
+                    j += 2
+                else:
+                    break
+            for k in range(i, j + 1):
+                out[k] = (i, j)
+            i = j + 1
+        return out
+
+    def _split(self, first: int, last: int) -> tuple[list[str], str]:
+        """Title words and the name proper of a run of proper nouns."""
+        toks = self.doc[first : last + 1]
+        cut = -1
+        for k, tok in enumerate(toks):
+            if tok.lower_.rstrip(".") in titles():
+                cut = k
+        name = toks[cut + 1 :].text if cut + 1 < len(toks) else ""
+        return [t.lower_.rstrip(".") for t in toks[: cut + 1]], name
+
+    def _is_person_run(self, first: int, last: int, titled: bool, name: str) -> bool | None:
+        """True: a person; False: not one; None: cannot tell from the run alone."""
+        toks = self.doc[first : last + 1]
+        last_word = name.split()[-1] if name else ""
+        if not name or self._outlet_of(toks.text) or self._outlet_of(name) or last_word in _NOT_PERSON_LAST:
+            return False
+        labels = {t.ent_type_ for t in toks if t.ent_type_}
+        if "PERSON" in labels or titled:
+            return True
+        if labels & _ORG_LABELS:
+            return False
+        return None
+
+    def _collect_names(self) -> None:
+        """Every full person name, in order, for choosing the fullest form of a name."""
+        seen: set[tuple[int, int]] = set()
+        speaking: list[tuple[int, int, str]] = []
+        for first, last in self._chunks.values():
+            if (first, last) in seen:
+                continue
+            seen.add((first, last))
+            title_words, name = self._split(first, last)
+            person = self._is_person_run(first, last, bool(set(title_words) & roles()) or bool(title_words), name)
+            head = self.doc[last]
+            if person:
+                self._names.append(name)
+            elif person is None and head.dep_ in _SUBJECT and verb_kind(head.head):
+                speaking.append((first, last, name))
+        for _, _, name in speaking:
+            if not any(n == name or n.endswith(" " + name) for n in self._names):
+                self._names.append(name)
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of a person's name the article uses."""
+        best = name
+        for full in self._names:
+            if (full == name or full.endswith(" " + name)) and len(full.split()) > len(best.split()):
+                best = full
+        return best
+
+    def _name_referent(self, first: int, last: int) -> Referent | None:
+        toks = self.doc[first : last + 1]
+        title_words, name = self._split(first, last)
+        outlet = self._outlet_of(toks.text) or self._outlet_of(name)
+        if outlet:
+            return self._others.setdefault("outlet:" + outlet, Referent(outlet, "outlet"))
+        person = self._is_person_run(first, last, bool(title_words), name)
+        head = self.doc[last]
+        if person is None:
+            known = any(n == name or n.endswith(" " + name) for n in self._names)
+            person = known or (head.dep_ in _SUBJECT and bool(verb_kind(head.head)))
+        if not person:
+            if not name:
+                return None
+            label = name[4:] if name.startswith("The ") else name
+            return self._others.setdefault("org:" + label, Referent(label, "org"))
+        canonical = self.canonical(name)
+        ref = self._people.setdefault(canonical, Referent(canonical, "person"))
+        ref.roles |= {w for w in title_words if w in roles()}
+        ref.words |= set(title_words)
+        if {"mr", "sir"} & set(title_words):
+            ref.gender = "m"
+        elif {"ms", "mrs", "miss", "dame"} & set(title_words):
+            ref.gender = "f"
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                self._add_role(ref, child)
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < first:
+                ref.roles.add(child.lemma_.lower())
+                ref.words.add(child.lower_)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            self._add_role(ref, head.head)
+        ref.spans.append((toks.start_char, toks.end_char))
+        return ref
+
+    def _add_role(self, ref: Referent, noun: "Token") -> None:
+        ref.roles.add(noun.lemma_.lower())
+        start, end = noun_phrase(noun, self.inq)
+        ref.words |= {w.lower().strip(",.") for w in self.doc.text[start:end].split()}
+
+    # -- descriptions and pronouns ---------------------------------------
+
+    def _describe(self, head: "Token", register: bool) -> Referent:
+        lemma = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        start, end = noun_phrase(head, self.inq)
+        label = self.doc.text[start:end]
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+        qualified = any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
+        if definite and not qualified:
+            found = self._antecedent(head, lemma, {w.lower() for w in label.split()[:-1]})
+            if found is not None:
+                return found
+        subtree = self.doc[head.left_edge.i : head.right_edge.i + 1].text
+        sentence = " ".join(t.text for t in head.sent if not self.inq[t.i])
+        anonymous = lemma in ANON_HEADS or anonymity_cue(subtree) or (person_like(lemma) and anonymity_cue(sentence))
+        kind = "person" if person_like(lemma) and not plural else "group"
+        ref = Referent(label, kind, anonymous=anonymous, plural=plural, roles={lemma}, words={w.lower() for w in label.split()})
+        if register:
+            ref.spans.append((start, end))
+        return ref
+
+    def _antecedent(self, head: "Token", lemma: str, modifiers: set[str]) -> Referent | None:
+        anon_head = lemma in ANON_HEADS
+        candidates: list[Referent] = []
+        for m in reversed(self._mentions):
+            if m.offset >= head.idx or m.ref in candidates:
+                continue
+            if (anon_head and m.ref.anonymous) or (not anon_head and lemma in m.ref.roles):
+                candidates.append(m.ref)
+        if candidates:
+            return next((r for r in candidates if modifiers <= r.words), candidates[0])
+        if person_like(lemma) and not anon_head and head.tag_ not in ("NNS", "NNPS"):
+            return self._recent(head, lambda r: r.kind == "person" and not r.plural, window=2)
+        return None
+
+    def _recent(self, token: "Token", ok: Callable[[Referent], bool], window: int = _WINDOW) -> Referent | None:
+        """The subject (else the last mention) of the nearest sentence, this one included, with a fitting referent."""
+        here = self._sent[token.i]
+        for sent in range(here, max(-1, here - window - 1), -1):
+            found = [m for m in self._mentions if m.sent == sent and m.offset < token.idx and ok(m.ref)]
+            if found:
+                subjects = [m for m in found if m.subject]
+                return (subjects[0] if subjects else found[-1]).ref
+        return None
+
+    def _pronoun(self, token: "Token") -> Referent | None:
+        word = token.lower_
+        if word not in _PRONOUNS:
+            return None
+        gender = _PRONOUNS[word]
+        if word in ("they", "them"):
+            return self._recent(token, lambda r: r.plural or r.kind in ("group", "org", "outlet"))
+        if word == "it":
+            return self._recent(token, lambda r: r.kind in ("org", "outlet") and not r.plural)
+        ref = self._recent(token, lambda r: r.kind == "person" and not r.plural and r.gender in (None, gender))
+        if ref is not None and ref.gender is None:
+            ref.gender = gender
+        return ref
+
+    # -- the pass ---------------------------------------------------------
+
+    def _walk(self) -> None:
+        done: set[tuple[int, int]] = set()
+        for tok in self.doc:
+            if self.inq[tok.i]:
+                continue
+            ref: Referent | None = None
+            subject = tok.dep_ in _SUBJECT
+            offset = tok.idx
+            if tok.i in self._chunks:
+                first, last = self._chunks[tok.i]
+                if (first, last) in done:
+                    continue
+                done.add((first, last))
+                ref = self._name_referent(first, last)
+                subject = any(self.doc[k].dep_ in _SUBJECT for k in range(first, last + 1))
+                offset = self.doc[first].idx
+                if ref is not None:
+                    for k in range(first, last + 1):
+                        self._by_token[k] = ref
+            elif tok.pos_ == "NOUN" and subject and (person_like(tok.lemma_) or verb_kind(tok.head)):
+                ref = self._describe(tok, register=True)
+            elif tok.pos_ == "PRON" and subject:
+                ref = self._pronoun(tok)
+            else:
+                continue
+            if ref is None:
+                continue
+            self._by_token[tok.i] = ref
+            self._mentions.append(_Mention(offset, self._sent[tok.i], ref, subject))
+
+    # -- lookup -----------------------------------------------------------
+
+    def speaker(self, head: "Token") -> Speaker:
+        """Resolve the head token of an attribution's subject ("Homan", "he", "officer")."""
+        doc = self.doc
+        if head.i in self._chunks:
+            first, last = self._chunks[head.i]
+            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        elif head.pos_ in ("NOUN", "PROPN"):
+            start, end = noun_phrase(head, self.inq, keep_det=True)
+        else:
+            start, end = head.idx, head.idx + len(head.text)
+        ref = self._by_token.get(head.i)
+        if ref is None:
+            if head.i in self._chunks:
+                ref = self._name_referent(*self._chunks[head.i])
+            elif head.pos_ == "NOUN":
+                ref = self._describe(head, register=False)
+            elif head.pos_ == "PRON":
+                ref = self._pronoun(head)
+        return Speaker(ref, doc.text[start:end], start, end)
+
+    def sentence_of(self, token: "Token") -> int:
+        """Index of the parsed sentence a token is in."""
+        return self._sent[token.i]

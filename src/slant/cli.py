@@ -1,0 +1,184 @@
+"""The `slant` command line: parse flags, call the public API, render, map errors to one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+
+from slant.errors import InputError, SlantError
+from slant.settings import Settings
+
+app = typer.Typer(
+    name="slant",
+    help="See how news outlets cover the same event: shared and omitted facts, contradictions, quotes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score a model or heuristic on a dataset, next to the published anchor.", no_args_is_help=True)
+train_app = typer.Typer(help="Reproduce a model shipped in slant/data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class EmbedderName(str, Enum):
+    minilm = "minilm"
+    static = "static"
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+
+
+@app.command()
+def compare(
+    sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .html, .json, .jsonl) or '-' for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder used for fact alignment.")] = EmbedderName.minilm,
+) -> None:
+    """Compare two or more articles about one event."""
+    from slant.ingest import read_articles
+    from slant.pipeline import compare as run_compare
+
+    settings = Settings(embedder=embedder.value)
+    comparison = run_compare(read_articles(sources, settings), settings)
+    if format is Format.json:
+        from slant.report.json import to_json
+
+        _write(to_json(comparison), output)
+    elif format is Format.md:
+        from slant.report.markdown import render_markdown
+
+        _write(render_markdown(comparison), output)
+    elif format is Format.html:
+        from slant.report.html import render_html
+
+        _write(render_html(comparison), output)
+    else:
+        from rich.console import Console
+
+        from slant.report.terminal import render_terminal
+
+        if output is None:
+            render_terminal(comparison, Console())
+        else:
+            console = Console(record=True, width=160, file=open(os.devnull, "w"))
+            render_terminal(comparison, console)
+            _write(console.export_text(), output)
+
+
+def _print_scores(name: str, scores: dict[str, Any], anchor: str, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(scores, sort_keys=True) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"slant eval {name}", title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in scores.items():
+        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+    console = Console()
+    console.print(table)
+    console.print(f"anchor: {anchor}")
+
+
+@eval_app.command("align")
+def eval_align(
+    data: Annotated[Path, typer.Option(help="Folder of gold alignment files (*.json).")] = EXAMPLES / "gold",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+    embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder.")] = EmbedderName.minilm,
+) -> None:
+    """Fact alignment: link precision/recall/F1 and contradiction P/R/F1 against gold links."""
+    from slant.eval.align import ANCHOR, evaluate
+
+    _print_scores("align", evaluate(data, Settings(embedder=embedder.value)), ANCHOR, as_json)
+
+
+@train_app.command("align")
+def train_align(
+    data: Annotated[Path, typer.Option(help="Folder of gold alignment files (*.json).")] = EXAMPLES / "gold",
+) -> None:
+    """Fit the claim-alignment model on gold events (leave-one-event-out CV printed) and ship it."""
+    from slant.train.align import WEIGHTS_FILE, train
+
+    result = train(data)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    sys.stderr.write(f"wrote {WEIGHTS_FILE}\n")
+
+
+@train_app.command("embedder")
+def train_embedder(
+    dims: Annotated[int, typer.Option(help="PCA dimensions of the static model.")] = 256,
+) -> None:
+    """Distil the static (model2vec) embedder from the packaged MiniLM into slant/data/embedder."""
+    from slant.train.embedder import distil
+
+    path = distil(dims)
+    sys.stderr.write(f"wrote {path}\n")
+
+
+@app.command()
+def version() -> None:
+    """Print slant's version."""
+    from slant import __version__
+
+    sys.stdout.write(f"slant {__version__}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `slant` console script; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="slant: %(levelname)s: %(message)s")
+    try:
+        app(args=argv, standalone_mode=False)
+    except SlantError as exc:
+        sys.stderr.write(f"slant: error: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("slant: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except typer.Abort:
+        sys.stderr.write("slant: aborted\n")
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except Exception as exc:  # a bug, not bad input: still one line unless asked for the traceback
+        if os.environ.get("SLANT_DEBUG"):
+            raise
+        sys.stderr.write(f"slant: internal error: {type(exc).__name__}: {exc} (set SLANT_DEBUG=1 for details)\n")
+        return 70
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""One self-contained HTML file: the articles side by side, facts linked across columns.
+
+The page loads nothing: CSS and a small script are inlined from
+``templates/``. Jinja autoescapes every value, so text from an article only
+ever reaches the page as escaped text or escaped attribute values; the
+script is static and reads ``data-*`` attributes only. A Content-Security-Policy
+pinned to the script's hash keeps anything else from running even if some
+markup slipped through.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from slant import __version__
+from slant.model import Comparison
+from slant.report.view import ArticleView, FactTag, SentenceView, build_view
+
+TEMPLATE = "report.html.j2"
+_SAFE_SCHEMES = ("http", "https")
+
+
+def render_html(comparison: Comparison) -> str:
+    """Render the comparison as one self-contained HTML page.
+
+    Args:
+        comparison: the comparison to show.
+
+    Returns:
+        The HTML document.
+    """
+    view = build_view(comparison)
+    script = _asset("report.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return _environment().get_template(TEMPLATE).render(
+        view=view,
+        version=__version__,
+        # Static files shipped with slant, never article text: safe to insert verbatim.
+        style=Markup(_asset("report.css")),
+        script=Markup(script),
+        script_hash=f"sha256-{digest}",
+    )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("slant.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        safe_url=safe_url,
+        sentence_title=sentence_title,
+        conflict_notes=conflict_notes,
+        fact_ids=fact_ids,
+    )
+    return env
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return resources.files("slant.report").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return the URL when it is http(s) and so safe to link, else None (shown as text, never as a link)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in _SAFE_SCHEMES else None
+
+
+def fact_ids(sentence: SentenceView) -> str:
+    """The space-separated ids of the facts a sentence carries, for ``data-fact``."""
+    return " ".join(tag.id for tag in sentence.facts)
+
+
+def sentence_title(sentence: SentenceView, article: ArticleView) -> str:
+    """The tooltip of a sentence: one line per fact it carries."""
+    lines = []
+    for tag in sentence.facts:
+        if tag.status == "unique":
+            lines.append(f"only in {article.ref.label}")
+        elif tag.status == "shared":
+            others = ", ".join(ref.label for ref in tag.others) or "no other article"
+            lines.append(f"{tag.id}: also in {others}")
+        else:
+            values = "; ".join(f"{v.article.label}: {v.value}" for c in tag.conflicts for v in c.values)
+            why = "; ".join(c.why for c in tag.conflicts)
+            lines.append(f"{tag.id}: contradiction" + (f" \u2014 {values}" if values else "") + (f" ({why})" if why else ""))
+    return "\n".join(lines)
+
+
+def conflict_notes(sentence: SentenceView, article: ArticleView) -> list[str]:
+    """What the other articles say where this sentence is contradicted: ["Metro Ledger: 25", ...]."""
+    notes: list[str] = []
+    tags: list[FactTag] = [tag for tag in sentence.facts if tag.status == "contradiction"]
+    for tag in tags:
+        for conflict in tag.conflicts:
+            notes += [f"{v.article.label}: {v.value}" for v in conflict.values if v.article.id != article.ref.id]
+    return notes

@@ -1,0 +1,199 @@
+"""GitHub-flavoured Markdown report: the same sections as the terminal, as tables.
+
+Every string from an article goes through ``escape`` (tables escape their
+cells themselves), so article text can neither break a table nor inject
+HTML, links or emphasis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slant.model import Comparison
+from slant.report.view import ReportView, build_view
+
+DASH = "\u2014"
+_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "~": "\\~",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\n": " ",
+        "\r": " ",
+        "\t": " ",
+    }
+)
+
+
+class Raw(str):
+    """Markdown this module wrote itself; tables leave it unescaped."""
+
+
+def escape(text: str) -> str:
+    """Make text inert in Markdown: no table breaks, HTML, code, links or emphasis; newlines become spaces.
+
+    Args:
+        text: any string, typically from an article.
+
+    Returns:
+        The text with Markdown and HTML syntax escaped.
+    """
+    return text.replace("\r\n", "\n").translate(_ESCAPES)
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """Render the comparison as a GitHub-flavoured Markdown report.
+
+    Args:
+        comparison: the comparison to show.
+
+    Returns:
+        The Markdown text, ending with a newline.
+    """
+    view = build_view(comparison)
+    lines = ["# slant: how the articles compare", ""]
+    for title, section in (
+        (None, _header(view)),
+        ("Side by side", _side_by_side(view)),
+        ("Contradictions", _contradictions(view)),
+        ("Quotes", _quotes(view)),
+        ("Cited outlets", _sources(view)),
+        ("Actors", _actors(view)),
+        ("Boilerplate removed", _boilerplate(view)),
+        ("Warnings", _warnings(view)),
+    ):
+        if section is None:
+            continue
+        if title:
+            lines += [f"## {title}", ""]
+        lines += [*section, ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
+    """A GFM table; cells are escaped unless they are ``Raw``, columns in ``right`` right-aligned."""
+
+    def cell(value: str) -> str:
+        return value if isinstance(value, Raw) else escape(value)
+
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
+    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return out
+
+
+def _note(message: str) -> list[str]:
+    return [f"_{message}._"]
+
+
+def _header(view: ReportView) -> list[str]:
+    rows = []
+    for art in view.articles:
+        counts = [str(art.counts[s]) if view.facts is not None else DASH for s in ("shared", "unique", "contradiction")]
+        rows.append([art.ref.full, art.title or "", art.source, *counts])
+    lines = _table(["article", "title", "source", "shared", "unique", "contradiction"], rows, right=(3, 4, 5))
+    if view.analyses or view.version:
+        meta = f"Analyses: {escape(', '.join(view.analyses) or 'none')}"
+        if view.version:
+            meta += f" \u00b7 slant {escape(view.version)}"
+        lines += ["", meta]
+    return lines
+
+
+def _side_by_side(view: ReportView) -> list[str]:
+    if view.facts is None:
+        return _note("Not run")
+    if not view.facts:
+        return _note("No facts found")
+    headers = ["fact", "status", *(a.ref.full for a in view.articles)]
+    rows = [
+        [fact.id, fact.status, *(" \u2026 ".join(ev.text for ev in cell) or DASH for cell in fact.cells)]
+        for fact in view.facts
+    ]
+    return _table(headers, rows)
+
+
+def _contradictions(view: ReportView) -> list[str] | None:
+    if view.facts is None:
+        return None
+    if not view.contradictions:
+        return _note("None found")
+    rows = []
+    for fact in view.contradictions:
+        for conflict in fact.conflicts:
+            values = "; ".join(f"{v.article.label}: {v.value}" for v in conflict.values)
+            rows.append([fact.id, conflict.kind, values, conflict.why])
+        if not fact.conflicts:
+            rows.append([fact.id, DASH, " \u2260 ".join(ev.text for ev in fact.evidence), ""])
+    return _table(["fact", "kind", "values", "why"], rows)
+
+
+def _quotes(view: ReportView) -> list[str]:
+    if not view.quotes_run:
+        return _note("Not run")
+    lines: list[str] = []
+    for art in view.articles:
+        lines += [f"### {escape(art.ref.full)}", ""]
+        if not art.quotes:
+            lines += [*_note("No quotes found"), ""]
+            continue
+        rows = [
+            [
+                q.speaker or "unknown",
+                q.mention or "",
+                q.verb or DASH,
+                f"\u201c{q.text}\u201d" if q.direct else q.text,
+                "direct" if q.direct else "indirect",
+                "anonymous" if q.anonymous else "",
+            ]
+            for q in art.quotes
+        ]
+        lines += [*_table(["speaker", "named as", "verb", "quote", "type", "anonymous"], rows), ""]
+    return lines[:-1]
+
+
+def _sources(view: ReportView) -> list[str]:
+    if view.sources is None:
+        return _note("Not run")
+    if not view.sources:
+        return _note("No outlets cited")
+    rows = [
+        [c.article.full, c.outlet, c.cue, c.sentence_text] for c in view.sources
+    ]
+    return _table(["article", "cited outlet", "cue", "sentence"], rows)
+
+
+def _actors(view: ReportView) -> list[str]:
+    if view.actors is None:
+        return _note("Not run")
+    if not view.actors:
+        return _note("No actors found")
+    headers = ["name", "type", "aliases", *(a.ref.full for a in view.articles)]
+    rows = [
+        [actor.name, actor.type, ", ".join(actor.aliases), *(str(n) if n else DASH for n in actor.counts)]
+        for actor in view.actors
+    ]
+    return _table(headers, rows, right=range(3, len(headers)))
+
+
+def _boilerplate(view: ReportView) -> list[str] | None:
+    rows = [
+        [art.ref.full, block.kind, Raw(f"~~{escape(block.text.strip())}~~") if block.text.strip() else ""]
+        for art in view.articles
+        for block in art.boilerplate
+    ]
+    return _table(["article", "kind", "text"], rows) if rows else None
+
+
+def _warnings(view: ReportView) -> list[str] | None:
+    lines = [f"- {escape(w)}" for w in view.warnings]
+    lines += [f"- {escape(art.ref.label)}: {escape(w)}" for art in view.articles for w in art.warnings]
+    return lines or None

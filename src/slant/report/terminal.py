@@ -1,0 +1,235 @@
+"""Rich terminal report: the articles side by side, coloured by fact status; plain text when piped.
+
+Every string that came from an article is wrapped in a ``rich.text.Text``,
+so rich never reads article text as markup or emoji codes.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from slant.model import Comparison
+from slant.report.view import ArticleRef, ArticleView, QuoteView, ReportView, build_view
+
+STYLES = {"shared": "green", "unique": "yellow", "contradiction": "red"}
+DASH = "\u2014"
+_MISSING = "dim"
+_NONE = "dim italic"
+
+
+def render_terminal(comparison: Comparison, console: Console) -> None:
+    """Print the comparison report to a rich console.
+
+    Colours mark fact status (shared green, unique yellow, contradiction red);
+    a console that is not a terminal gets the same layout without colour.
+
+    Args:
+        comparison: the comparison to show.
+        console: where to print; its width sets the column widths.
+    """
+    view = build_view(comparison)
+    for title, body in (
+        ("slant: how the articles compare", _header(view)),
+        ("Side by side", _side_by_side(view)),
+        ("Contradictions", _contradictions(view)),
+        ("Quotes", _quotes(view)),
+        ("Cited outlets", _sources(view)),
+        ("Actors", _actors(view)),
+        ("Boilerplate removed", _boilerplate(view)),
+        ("Warnings", _warnings(view)),
+    ):
+        if body is None:
+            continue
+        console.rule(Text(title, style="bold"), align="left")
+        console.print(body)
+        console.print()
+
+
+def _label(ref: ArticleRef) -> Text:
+    text = Text(ref.label, style="bold")
+    if ref.label != ref.id:
+        text.append(f" ({ref.id})", style="dim")
+    return text
+
+
+def _note(message: str) -> Text:
+    return Text(message, style=_NONE)
+
+
+def _not_run(items: object, empty: str) -> Text | None:
+    """The line shown instead of a section: 'not run' for None, ``empty`` for nothing found."""
+    if items is None:
+        return _note("not run")
+    if not items:
+        return _note(empty)
+    return None
+
+
+def _header(view: ReportView) -> RenderableType:
+    table = Table(expand=True)
+    table.add_column("article", no_wrap=True)
+    table.add_column("title", ratio=1)
+    for status in ("shared", "unique", "contradiction"):
+        table.add_column(Text(status, style=STYLES[status]), justify="right")
+    for art in view.articles:
+        title = Text(art.title or "", style="italic")
+        title.append(f"\n{art.source}", style="dim")
+        counts = [Text(str(art.counts[s]), style=STYLES[s]) for s in ("shared", "unique", "contradiction")]
+        if view.facts is None:
+            counts = [Text(DASH, style=_MISSING)] * 3
+        table.add_row(_label(art.ref), title, *counts)
+    parts: list[RenderableType] = [table]
+    if view.analyses or view.version:
+        line = Text(f"analyses: {', '.join(view.analyses) or 'none'}", style="dim")
+        if view.version:
+            line.append(f"  slant {view.version}", style="dim")
+        parts.append(line)
+    return Group(*parts)
+
+
+def _evidence_cell(status: str, texts: list[str]) -> Text:
+    """One article's evidence for a fact, or a dim em dash where the article omits it."""
+    if not texts:
+        return Text(DASH, style=_MISSING)
+    return Text(" \u2026 ".join(texts), style=STYLES.get(status, ""))
+
+
+def _side_by_side(view: ReportView) -> RenderableType:
+    note = _not_run(view.facts, "no facts found")
+    if note is not None:
+        return note
+    table = Table(expand=True, show_lines=True)
+    table.add_column("fact", no_wrap=True)
+    for art in view.articles:
+        table.add_column(_label(art.ref), ratio=1)
+    for fact in view.facts or ():
+        head = Text(fact.id, style="bold")
+        head.append(f"\n{fact.status}", style=STYLES.get(fact.status, ""))
+        cells = [_evidence_cell(fact.status, [ev.text for ev in cell]) for cell in fact.cells]
+        table.add_row(head, *cells)
+    return table
+
+
+def _contradictions(view: ReportView) -> RenderableType | None:
+    if view.facts is None:
+        return None
+    if not view.contradictions:
+        return _note("none found")
+    table = Table(expand=True)
+    table.add_column("fact", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("values", ratio=1)
+    table.add_column("why", ratio=1)
+    for fact in view.contradictions:
+        for conflict in fact.conflicts or ():
+            values = Text()
+            for i, value in enumerate(conflict.values):
+                if i:
+                    values.append("\n")
+                values.append(f"{value.article.label}: ", style="bold")
+                values.append(value.value, style=STYLES["contradiction"])
+            table.add_row(Text(fact.id), Text(conflict.kind), values, Text(conflict.why))
+        if not fact.conflicts:
+            evidence = Text(" \u2260 ".join(ev.text for ev in fact.evidence), style=STYLES["contradiction"])
+            table.add_row(Text(fact.id), Text(DASH), evidence, Text(""))
+    return table
+
+
+def _quote_row(quote: QuoteView) -> list[Text]:
+    speaker = Text(quote.speaker or "unknown", style="" if quote.speaker else _NONE)
+    if quote.mention and quote.mention != quote.speaker:
+        speaker.append(f"\nas \u201c{quote.mention}\u201d", style="dim")
+    words = Text(f"\u201c{quote.text}\u201d" if quote.direct else quote.text)
+    if quote.cited_outlet:
+        words.append(f"\n(to/from {quote.cited_outlet})", style="dim")
+    return [
+        speaker,
+        Text(quote.verb or DASH),
+        words,
+        Text("direct" if quote.direct else "indirect"),
+        Text("anonymous", style="bold magenta") if quote.anonymous else Text(""),
+    ]
+
+
+def _quotes(view: ReportView) -> RenderableType:
+    if not view.quotes_run:
+        return _note("not run")
+    parts: list[RenderableType] = []
+    for art in view.articles:
+        parts.append(_label(art.ref))
+        if not art.quotes:
+            parts.append(_note("no quotes found"))
+            continue
+        table = Table(expand=True, show_lines=True)
+        table.add_column("speaker", ratio=2)
+        table.add_column("verb", no_wrap=True)
+        table.add_column("quote", ratio=5)
+        table.add_column("type", no_wrap=True)
+        table.add_column("anonymous", no_wrap=True)
+        for quote in art.quotes:
+            table.add_row(*_quote_row(quote))
+        parts.append(table)
+    return Group(*parts)
+
+
+def _sources(view: ReportView) -> RenderableType:
+    note = _not_run(view.sources, "no outlets cited")
+    if note is not None:
+        return note
+    table = Table(expand=True)
+    table.add_column("article", no_wrap=True)
+    table.add_column("cited outlet", ratio=1)
+    table.add_column("cue", ratio=1)
+    table.add_column("sentence", ratio=2)
+    for cite in view.sources or ():
+        table.add_row(
+            _label(cite.article), Text(cite.outlet, style="bold"),
+            Text(cite.cue), Text(cite.sentence_text),
+        )
+    return table
+
+
+def _actors(view: ReportView) -> RenderableType:
+    note = _not_run(view.actors, "no actors found")
+    if note is not None:
+        return note
+    table = Table(expand=True)
+    table.add_column("name", ratio=2)
+    table.add_column("type", no_wrap=True)
+    for art in view.articles:
+        table.add_column(Text(art.ref.label), justify="right", ratio=1)
+    for actor in view.actors or ():
+        name = Text(actor.name, style="bold")
+        if actor.aliases:
+            name.append(f"\naka {', '.join(actor.aliases)}", style="dim")
+        counts = [Text(str(n)) if n else Text(DASH, style=_MISSING) for n in actor.counts]
+        table.add_row(name, Text(actor.type), *counts)
+    return table
+
+
+def _boilerplate(view: ReportView) -> RenderableType | None:
+    rows = [(art, block) for art in view.articles for block in art.boilerplate]
+    if not rows:
+        return None
+    table = Table(expand=True)
+    table.add_column("article", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("text", ratio=1)
+    for art, block in rows:
+        table.add_row(_label(art.ref), Text(block.kind), Text(block.text, style="dim strike"))
+    return table
+
+
+def _warnings(view: ReportView) -> RenderableType | None:
+    lines = [Text(f"- {w}") for w in view.warnings]
+    lines += [_article_warning(art, w) for art in view.articles for w in art.warnings]
+    return Group(*lines) if lines else None
+
+
+def _article_warning(art: ArticleView, warning: str) -> Text:
+    text = Text("- ")
+    text.append(art.ref.label, style="bold")
+    text.append(f": {warning}")
+    return text

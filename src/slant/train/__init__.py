@@ -1,0 +1,1 @@
+"""`slant train NAME`: reproduce each model shipped in slant/data/."""

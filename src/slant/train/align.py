@@ -1,0 +1,122 @@
+"""`slant train align`: fit the claim-alignment model on the gold example events, with leave-one-event-out CV.
+
+Writes ``slant/data/align.json``: logistic weights over ``analyses.align.FEATURES``
+and the decision threshold, plus the cross-validated link scores it reached.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from slant.analyses import actors as actors_analysis
+from slant.analyses.align import FEATURES, build_facts, extra_threshold, match, pair_features, pair_probability
+from slant.analyses.claims import Unit, build_units, unit_vectors
+from slant.eval.align import score
+from slant.eval.gold import GoldLinks, load_events, resolve
+from slant.model import Comparison
+from slant.nlp.parse import embed, parse
+from slant.nlp.resources import Resources
+from slant.pipeline import _assign_ids
+from slant.settings import Settings
+
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "align.json"
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.96, 0.05))
+
+
+@dataclass
+class Prepared:
+    """One gold event parsed once, with its claim-pair features and labels."""
+
+    name: str
+    comparison: Comparison
+    gold: GoldLinks
+    units: list[Unit]
+    features: np.ndarray
+    labels: np.ndarray
+
+
+def prepare(data: Path, settings: Settings, resources: Resources) -> list[Prepared]:
+    """Parse every gold event and compute the features of all its cross-article unit pairs."""
+    out: list[Prepared] = []
+    for event in load_events(data, settings):
+        comparison = Comparison(articles=_assign_ids(event.articles))
+        parse(comparison, resources)
+        embed(comparison, resources)
+        comparison.actors = actors_analysis.run(comparison, resources, settings)["actors"]
+        gold = resolve(event, comparison)
+        units = build_units(comparison, split=settings.split_clauses)
+        features = pair_features(units, unit_vectors(units, comparison, resources.embedder().encode))
+        labels = np.array(
+            [[frozenset((u.sentence, v.sentence)) in gold.links for v in units] for u in units], dtype=np.int8
+        )
+        out.append(Prepared(event.name, comparison, gold, units, features, labels))
+    return out
+
+
+def _pairs(prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    rows = [(u.index, v.index) for u in prep.units for v in prep.units if u.article < v.article]
+    idx = np.array(rows, dtype=np.int64).reshape(-1, 2)
+    return prep.features[idx[:, 0], idx[:, 1]], prep.labels[idx[:, 0], idx[:, 1]]
+
+
+def fit_weights(events: list[Prepared]) -> tuple[float, ...]:
+    """Logistic regression over the pair features of the given events: (bias, *coefficients)."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys = zip(*(_pairs(e) for e in events), strict=True)
+    model = LogisticRegression(C=1.0, max_iter=1000)
+    model.fit(np.concatenate(xs), np.concatenate(ys))
+    return (float(model.intercept_[0]), *(float(c) for c in model.coef_[0]))
+
+
+def _evaluate(events: list[Prepared], weights: tuple[float, ...], threshold: float, settings: Settings) -> dict[str, Any]:
+    pairs = []
+    for e in events:
+        prob = pair_probability(e.features, weights)
+        edges = match(e.units, prob, threshold, extra_threshold(threshold, settings))
+        e.comparison.facts = build_facts(e.comparison, e.units, prob, edges)
+        pairs.append((e.comparison, e.gold))
+    return score(pairs)
+
+
+def _best_threshold(events: list[Prepared], weights: tuple[float, ...], settings: Settings) -> float:
+    return max(THRESHOLDS, key=lambda t: (_evaluate(events, weights, t, settings)["f1"], -abs(t - 0.5)))
+
+
+def train(data: Path, settings: Settings | None = None, out: Path = WEIGHTS_FILE) -> dict[str, Any]:
+    """Fit and save the alignment model; report leave-one-event-out cross-validated scores.
+
+    Returns:
+        What was written to ``out``.
+    """
+    settings = settings or Settings()
+    resources = Resources(settings)
+    events = prepare(data, settings, resources)
+    folds = []
+    for k, held in enumerate(events):
+        rest = [e for j, e in enumerate(events) if j != k]
+        weights = fit_weights(rest)
+        threshold = _best_threshold(rest, weights, settings)
+        folds.append((held, weights, threshold))
+    cv_pairs = []
+    for held, weights, threshold in folds:
+        _evaluate([held], weights, threshold, settings)
+        cv_pairs.append((held.comparison, held.gold))
+    cv = score(cv_pairs)
+    weights = fit_weights(events)
+    threshold = _best_threshold(events, weights, settings)
+    result = {
+        "features": ["bias", *FEATURES],
+        "weights": [round(w, 4) for w in weights],
+        "threshold": threshold,
+        "embedder": settings.embedder,
+        "trained_on": [e.name for e in events],
+        "cv": {k: round(v, 4) if isinstance(v, float) else v for k, v in cv.items()},
+    }
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
