@@ -23,11 +23,15 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/slant compare src/slant/examples/harbor_left.txt src/slant/examples/harbor_right.txt
 
+# Tests and benchmarks run with HOME, caches and TMPDIR in a throw-away folder and no model hub.
+ISOLATE = tmp=$$(mktemp -d) && export HOME=$$tmp/home XDG_CACHE_HOME=$$tmp/cache HF_HOME=$$tmp/hf \
+	TMPDIR=$$tmp HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 && mkdir -p $$HOME
+
 test: $(STAMP)
-	$(PY) -m pytest -q $(PYTEST_ARGS)
+	@$(ISOLATE) && $(PY) -m pytest -q $(PYTEST_ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
 
 bench: $(STAMP)
-	$(PY) bench/bench_compare.py $(ARGS)
+	@$(ISOLATE) && $(PY) bench/bench_compare.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

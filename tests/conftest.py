@@ -47,3 +47,21 @@ def examples() -> Path:
 def update_golden(pytestconfig: pytest.Config) -> bool:
     return bool(pytestconfig.getoption("--update-golden"))
 
+
+
+@pytest.fixture(scope="session")
+def seed_comparison(seeds: tuple[Path, Path]):  # type: ignore[no-untyped-def]
+    """slant.compare on the two seed articles, computed once per test session."""
+    import slant
+
+    return slant.compare(slant.read_articles([str(seeds[0]), str(seeds[1])]))
+
+
+@pytest.fixture(scope="session")
+def harbor_comparison(examples: Path):  # type: ignore[no-untyped-def]
+    """slant.compare on the bundled demo pair, computed once per test session."""
+    import slant
+
+    return slant.compare(
+        slant.read_articles([str(examples / "harbor_left.txt"), str(examples / "harbor_right.txt")])
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -10,7 +11,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 
 from slant.errors import InputError, SlantError
@@ -86,7 +86,7 @@ def compare(
         if output is None:
             render_terminal(comparison, Console())
         else:
-            console = Console(record=True, width=160, file=open(os.devnull, "w"))
+            console = Console(record=True, width=160, file=io.StringIO())
             render_terminal(comparison, console)
             _write(console.export_text(), output)
 
@@ -169,9 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         sys.stderr.write("slant: aborted\n")
         return 1
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            sys.stderr.write(f"slant: error: {exc}\n")
+        return int(getattr(exc, "exit_code", 2))
     except Exception as exc:  # a bug, not bad input: still one line unless asked for the traceback
         if os.environ.get("SLANT_DEBUG"):
             raise

@@ -89,7 +89,12 @@ class Fact(_Model):
 
     id: str
     status: Literal["shared", "unique", "contradiction"]
-    score: float = Field(description="Alignment confidence in 0-1 (mean pair similarity; 1.0 for unique facts).")
+    score: float = Field(
+        ge=0.0,
+        le=1.0,
+        description="Shared/contradiction: mean probability that its aligned units report the same fact. "
+        "Unique: 1 minus the best such probability against any unit of another article.",
+    )
     evidence: list[Evidence]
     articles: list[str] = Field(default_factory=list, description="Ids of the articles that report the fact.")
     missing: list[str] = Field(default_factory=list, description="Ids of the articles that do not report it.")
@@ -163,7 +168,7 @@ class Comparison(_Model):
     along privately (``nlp``) and are never serialised.
     """
 
-    schema_: str = Field(SCHEMA, alias="schema")
+    schema_: Literal["slant.compare/1"] = Field(SCHEMA, alias="schema")
     articles: list[Article]
     facts: list[Fact] | None = None
     quotes: list[Quote] | None = None

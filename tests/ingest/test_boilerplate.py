@@ -65,6 +65,9 @@ def test_find_boilerplate_flags_line_by_kind(line: str, kind: str) -> None:
         "Thank you to everyone who came out tonight, the mayor told the crowd.",
         "Watch officials said the river could rise again by Friday.",
         "He said the newsletter had 4,000 subscribers before it closed.",
+        "More from the council — which met on Tuesday — is expected next week.",
+        "Listen to residents and you hear one word: money.",
+        "Related to the vote, the council also approved a new bus route.",
     ],
 )
 def test_find_boilerplate_leaves_reporting_alone(line: str) -> None:

@@ -39,6 +39,7 @@ def _check(articles: list[Article]) -> None:
     assert articles
     for article in articles:
         assert article.id
+        article.model_dump_json()  # serialisable: no invalid Unicode got through
         for block in article.boilerplate:
             assert 0 <= block.start < block.end <= len(article.text)
             assert article.text[block.start : block.end] == block.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -183,6 +184,22 @@ def test_read_articles_refuses_urls(source: str, message: str) -> None:
 def test_read_articles_refuses_missing_file(tmp_path: Path) -> None:
     path = str(tmp_path / "nope.txt")
     assert _error([path]) == f"{path}: no such file"
+
+
+def test_read_articles_missing_bare_web_address_hints_at_urls() -> None:
+    assert _error(["www.example.com/story"]) == (
+        "www.example.com/story: no such file; if it is a web address, URL fetching is not available from the "
+        "command line yet; save the page to a file and pass that"
+    )
+
+
+def test_read_articles_undecodable_file_name_is_shown_scrubbed(tmp_path: Path) -> None:
+    raw = os.fsencode(str(tmp_path)) + b"/caf\xe9.txt"
+    with open(raw, "wb") as stream:
+        stream.write(ARTICLE.encode())
+    (article,) = read_articles([os.fsdecode(raw)])
+    assert article.source.endswith("caf\ufffd.txt")
+    article.model_dump_json()
 
 
 def test_read_articles_refuses_directory(tmp_path: Path) -> None:

@@ -43,6 +43,13 @@ def test_article_from_text_normalises_only_line_ends_spaces_and_nfc(raw: str, ex
     assert article_from_text(raw, "x.txt").text == expected
 
 
+def test_article_from_text_replaces_unpaired_surrogates_in_place() -> None:
+    article = article_from_text(f"{LEDE} \ud800 {MORE}", "api")
+    assert article.text == f"{LEDE} \ufffd {MORE}"
+    assert article.warnings == ["replaced 1 invalid character (unpaired surrogates) with U+FFFD"]
+    article.model_dump_json()
+
+
 def test_article_from_text_keeps_given_metadata() -> None:
     article = article_from_text(
         f"{LEDE}\n{MORE}", "api", title="Flood wall", outlet="Courier", url="https://x.example/a",

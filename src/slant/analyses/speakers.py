@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from slant.analyses.outlets import outlet_name
 from slant.analyses.speech import (
     ANON_HEADS,
+    HONORIFICS,
     anonymity_cue,
     noun_phrase,
     person_like,
@@ -42,6 +43,7 @@ _NOT_PERSON_LAST = frozenset(
     Commission Board Church School Hospital Airport Port Harbor Terminal Plan Act Bill Times News Post
     Network Journal Senate House Congress Assembly States Republic Kingdom Ministry Army Navy Force""".split()
 )
+_NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 _SUBJECT = ("nsubj", "nsubjpass")
 _WINDOW = 4  # sentences a pronoun may look back
 
@@ -132,6 +134,10 @@ class Discourse:
         name = toks[cut + 1 :].text if cut + 1 < len(toks) else ""
         return [t.lower_.rstrip(".") for t in toks[: cut + 1]], name
 
+    @staticmethod
+    def _titled(title_words: list[str]) -> bool:
+        return bool(set(title_words) & (roles() | HONORIFICS))
+
     def _is_person_run(self, first: int, last: int, titled: bool, name: str) -> bool | None:
         """True: a person; False: not one; None: cannot tell from the run alone."""
         toks = self.doc[first : last + 1]
@@ -139,6 +145,8 @@ class Discourse:
         if not name or self._outlet_of(toks.text) or self._outlet_of(name) or last_word in _NOT_PERSON_LAST:
             return False
         labels = {t.ent_type_ for t in toks if t.ent_type_}
+        if labels & _NUMERIC_LABELS:
+            return False
         if "PERSON" in labels or titled:
             return True
         if labels & _ORG_LABELS:
@@ -154,15 +162,18 @@ class Discourse:
                 continue
             seen.add((first, last))
             title_words, name = self._split(first, last)
-            person = self._is_person_run(first, last, bool(set(title_words) & roles()) or bool(title_words), name)
+            person = self._is_person_run(first, last, self._titled(title_words), name)
             head = self.doc[last]
             if person:
                 self._names.append(name)
             elif person is None and head.dep_ in _SUBJECT and verb_kind(head.head):
                 speaking.append((first, last, name))
         for _, _, name in speaking:
-            if not any(n == name or n.endswith(" " + name) for n in self._names):
+            if not self._known(name):
                 self._names.append(name)
+
+    def _known(self, name: str) -> bool:
+        return any(n == name or n.endswith(" " + name) for n in self._names)
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name the article uses."""
@@ -178,13 +189,14 @@ class Discourse:
         outlet = self._outlet_of(toks.text) or self._outlet_of(name)
         if outlet:
             return self._others.setdefault("outlet:" + outlet, Referent(outlet, "outlet"))
-        person = self._is_person_run(first, last, bool(title_words), name)
         head = self.doc[last]
+        known = bool(name) and name.split()[-1] not in _NOT_PERSON_LAST and self._known(name)
+        person = True if known else self._is_person_run(first, last, self._titled(title_words), name)
         if person is None:
-            known = any(n == name or n.endswith(" " + name) for n in self._names)
-            person = known or (head.dep_ in _SUBJECT and bool(verb_kind(head.head)))
+            person = head.dep_ in _SUBJECT and bool(verb_kind(head.head))
         if not person:
-            if not name:
+            labels = {t.ent_type_ for t in toks if t.ent_type_}
+            if not name or labels & _NUMERIC_LABELS:
                 return None
             label = name[4:] if name.startswith("The ") else name
             return self._others.setdefault("org:" + label, Referent(label, "org"))
@@ -240,7 +252,9 @@ class Discourse:
         for m in reversed(self._mentions):
             if m.offset >= head.idx or m.ref in candidates:
                 continue
-            if (anon_head and m.ref.anonymous) or (not anon_head and lemma in m.ref.roles):
+            if anon_head and m.ref.anonymous:
+                candidates.append(m.ref)
+            elif not anon_head and lemma in m.ref.roles and m.ref.plural == (head.tag_ in ("NNS", "NNPS")):
                 candidates.append(m.ref)
         if candidates:
             return next((r for r in candidates if modifiers <= r.words), candidates[0])

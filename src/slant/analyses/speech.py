@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE = ("nsubjpass", "auxpass", "csubjpass")
 ANON_HEADS = frozenset({"source", "insider"})
+# Honorifics and abbreviated titles: before a name they make it a person's.
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir dame rev reverend father sister prof sen rep gov lt sgt capt col gen adm".split()
+)
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _NP_DROP = frozenset({"relcl", "appos", "acl", "punct", "advcl", "cc", "conj", "parataxis", "det", "nummod", "predet"})
 _ANON_CUES = re.compile(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import BinaryIO
 
 from slant.errors import InputError
+from slant.ingest.article import label_for, scrub
 from slant.ingest.checks import check_not_empty
 from slant.ingest.decode import decode
 from slant.ingest.sniff import format_from_name, sniff
@@ -31,21 +32,22 @@ def _read_source(name: str, settings: Settings, stdin: BinaryIO | None) -> list[
         label, noun = "stdin", "input"
         data = read_stream(stdin if stdin is not None else sys.stdin.buffer, settings)
     else:
-        label, noun = name, "file"
-        data = read_path(name, settings)
+        label, noun = scrub(name), "file"
+        data = read_path(name, settings, label)
     if not data.strip():
         raise InputError(f"{label}: the {noun} is empty")
     decoded = decode(data, label)
     check_not_empty(decoded.text, label, noun)
-    fmt = (format_from_name(name) if name != "-" else None) or sniff(decoded.text)
+    source = "-" if name == "-" else label
+    fmt = (format_from_name(source) if source != "-" else None) or sniff(decoded.text)
     if fmt in ("json", "jsonl"):
-        articles = articles_from_records(decoded.text, name, settings)
+        articles = articles_from_records(decoded.text, source, settings)
     elif fmt == "html":
         from slant.ingest.html import article_from_html  # imports trafilatura when first used
 
-        articles = [article_from_html(decoded.text, name, settings)]
+        articles = [article_from_html(decoded.text, source, settings)]
     else:
-        articles = [article_from_text(decoded.text, name, settings)]
+        articles = [article_from_text(decoded.text, source, settings)]
     for article in articles:
         article.warnings.extend(decoded.warnings)
     return articles
@@ -57,7 +59,7 @@ def _number(articles: list[Article]) -> list[Article]:
     for article in articles:
         if article.id:
             if article.id in given:
-                raise InputError(f"{article.source}: the id {article.id!r} is used by more than one article")
+                raise InputError(f"{label_for(article.source)}: the id {article.id!r} is used by more than one article")
             given[article.id] = article.source
     taken = set(given)
     for position, article in enumerate(articles, start=1):

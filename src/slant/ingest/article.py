@@ -89,7 +89,8 @@ def build_article(
     warnings = list(warnings or [])
     invalid = len(_SURROGATE.findall(text))
     if invalid:
-        warnings.append(f"replaced {invalid} invalid character{'s' if invalid > 1 else ''} (unpaired surrogates) with U+FFFD")
+        plural = "s" if invalid > 1 else ""
+        warnings.append(f"replaced {invalid} invalid character{plural} (unpaired surrogates) with U+FFFD")
     headline, body = split_headline(normalise(text), _clean(title))
     check_text(body, label, settings)
     return Article(

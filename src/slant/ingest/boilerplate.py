@@ -45,13 +45,18 @@ def _cue(kind: str, pattern: str, *, needs_address: bool = False, label: bool = 
 
 # Checked in order; the first that matches gives the kind.
 _STRONG: tuple[_Cue, ...] = (
-    _cue(
+    _cue(  # a link label alone, or before a colon or dash: "READ MORE", "Related: ..."
         "read_more",
-        r"^(?:read\s+more|read\s+also|also\s+read|read\s+next|related(?:\s+(?:articles?|stories|coverage|content|reading))?"
-        r"|more\s+on\s+this(?:\s+story)?|see\s+also|recommended(?:\s+for\s+you)?|more\s+from\s+[\w .'’&-]{1,40}"
-        r"|keep\s+reading|continue\s+reading|you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular|viewed)"
-        r"|trending(?:\s+now)?|more\s+stories|watch|listen|further\s+reading|top\s+stories|latest\s+news)"
+        r"^(?:read\s+more|read\s+next|related(?:\s+(?:articles?|stories|coverage|content|reading))?|see\s+also"
+        r"|recommended(?:\s+for\s+you)?|keep\s+reading|continue\s+reading|you\s+(?:may|might)\s+also\s+like"
+        r"|most\s+(?:read|popular|viewed)|trending\s+now|more\s+stories|further\s+reading|top\s+stories|latest\s+news)"
         r"\s*(?:[:|»›>]|\s[-–—]\s|[.!…]*\s*$)",
+        label=True,
+    ),
+    _cue(  # labels that are ordinary words too, so only before a colon: "Watch: ...", "More from Ledger: ..."
+        "read_more",
+        r"^(?:read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|more\s+from\s+[\w .'’&-]{1,40}|watch|listen"
+        r"|trending)\s*:",
         label=True,
     ),
     _cue("read_more", r"^(?:click|tap)\s+here\s+(?:to\s+)?(?:read|see|view|watch|for\s+more)\b"),
@@ -69,34 +74,46 @@ _STRONG: tuple[_Cue, ...] = (
     _cue(
         "donation",
         r"^(?:please\s+)?support\s+(?:us\b|the\s+work\s+we\s+do|(?:independent|our|nonprofit|non-profit|quality|local"
-        r"|reader-funded|reader-supported|fearless|free|trusted|public[- ]interest)\b[^.!?]*"
+        r"|reader-funded|reader-supported|fearless|free|trusted|public[- ]interest)\b[^.!?]{0,160}"
         r"\b(?:journalism|news|reporting|media|press|work))",
     ),
     _cue(
         "donation",
-        r"\bhelps?\s+(?:us\s+)?(?:support|fund|sustain|keep|continue)\b[^.!?]*"
+        r"\bhelps?\s+(?:us\s+)?(?:support|fund|sustain|keep|continue)\b[^.!?]{0,160}"
         r"\b(?:journalism|reporting|newsroom|the\s+work\s+we\s+do|our\s+work|our\s+mission)\b",
         needs_address=True,
     ),
     _cue("donation", r"^(?:please\s+)?become\s+a\s+(?:member|supporter|patron|donor|sustaining\s+member)\b"),
-    _cue("donation", r"\b(?:make|give)\s+(?:your|a)\s+(?:\w+\s+){0,2}(?:donation|gift|contribution)\s+(?:today|now)\b",
-         needs_address=True),
+    _cue(
+        "donation",
+        r"\b(?:make|give)\s+(?:your|a)\s+(?:\w+\s+){0,2}(?:donation|gift|contribution)\s+(?:today|now)\b",
+        needs_address=True,
+    ),
     _cue(
         "newsletter",
-        r"^(?:please\s+)?(?:sign\s+up|subscribe|register|join)\b[^.!?]*"
+        r"^(?:please\s+)?(?:sign\s+up|subscribe|register|join)\b[^.!?]{0,160}"
         r"\b(?:newsletters?|mailing\s+list|e-?mails?|inbox|briefing|digest|alerts|updates)\b",
     ),
     _cue("newsletter", r"^(?:please\s+)?subscribe\b(?![-'’])"),
-    _cue("newsletter", r"\b(?:sign\s+up|sign-up|signup|subscribe)\b[^.!?]*\bnewsletters?\b", needs_address=True),
-    _cue("newsletter", r"^(?:get|have|receive)\b[^.!?]*\b(?:to|in|into)\s+your\s+inbox\b"),
-    _cue("newsletter", r"^(?:the\s+)?(?:best|latest|top)\b[^.!?]*\bdelivered\b[^.!?]*\byour\s+inbox\b"),
+    _cue("newsletter", r"\b(?:sign\s+up|sign-up|signup|subscribe)\b[^.!?]{0,160}\bnewsletters?\b", needs_address=True),
+    _cue("newsletter", r"^(?:get|have|receive)\b[^.!?]{0,160}\b(?:to|in|into)\s+your\s+inbox\b"),
+    _cue("newsletter", r"^(?:the\s+)?(?:best|latest|top)\b[^.!?]{0,160}\bdelivered\b[^.!?]{0,160}\byour\s+inbox\b"),
     _cue("newsletter", r"^(?:enter\s+)?your\s+e-?mail(?:\s+address)?\s*[:.]?\s*$"),
-    _cue("cookie", r"\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site|our\s+partners)\s+(?:and\s+our\s+partners\s+)?uses?\s+cookies\b"),
-    _cue("cookie", r"^(?:accept|reject|allow|decline|manage|customi[sz]e)\s+(?:all\s+)?(?:cookies|cookie\s+(?:settings|preferences))\b"),
+    _cue(
+        "cookie",
+        r"\b(?:we|(?:this|our)\s+(?:web)?site|our\s+partners)\s+(?:and\s+our\s+partners\s+)?uses?\s+cookies\b",
+    ),
+    _cue(
+        "cookie",
+        r"^(?:accept|reject|allow|decline|manage|customi[sz]e)\s+(?:all\s+)?cookie(?:s|\s+settings|\s+preferences)\b",
+    ),
     _cue("cookie", r"^cookie\s+(?:settings|preferences|policy|notice|consent)\s*$"),
     _cue("cookie", r"\bby\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site\b"),
-    _cue("cookie", r"\bcookies?\b[^.!?]*\b(?:consent|accept|(?:browsing\s+)?experience|privacy\s+policy|cookie\s+policy)\b",
-         needs_address=True),
+    _cue(
+        "cookie",
+        r"\bcookies?\b[^.!?]{0,160}\b(?:consent|accept|(?:browsing\s+)?experience|privacy\s+policy|cookie\s+policy)\b",
+        needs_address=True,
+    ),
     _cue("social", r"^(?:please\s+)?(?:follow|like|join|find)\s+us\s+(?:on|at)\b"),
     _cue("social", rf"^follow\s+[@\w .'’-]{{1,40}}?\s+on\s+{_PLATFORMS}\b"),
     _cue("social", r"^share\s+(?:this|it|on|via)\b"),
@@ -116,23 +133,29 @@ _STRONG: tuple[_Cue, ...] = (
 
 # Appeal filler: boilerplate only next to a strong cue.
 _WEAK = re.compile(
-    r"^thank\s+you\s+(?:so\s+much\s+)?(?:for\s+(?:reading|your\s+support|being\s+a|supporting)|to\s+(?:the|our|all|every)\b)"
+    r"^thank\s+you\s+(?:so\s+much\s+)?"
+    r"(?:for\s+(?:reading|your\s+support|being\s+a|supporting)|to\s+(?:the|our|all|every)\b)"
     r"|^your\s+(?:support|generosity|contribution|donation|gift)\b"
     r"|\b(?:readers|people|supporters)\s+like\s+you\b"
     r"|\bwe\s+(?:rely|depend|count)\s+on\s+(?:you|readers|our\s+readers|donations|the\s+support)\b"
     r"|\b(?:reader|member|listener)[- ](?:funded|supported|powered)\b"
     r"|^we\s+will\s+(?:continue|keep)\s+(?:to\s+)?(?:keep\s+you|bring(?:ing)?\s+you)"
-    r"|\b(?:every|any)\s+(?:contribution|donation|dollar|gift)\b[^.!?]*\b(?:helps|matters|counts)\b"
-    r"|^if\s+you\s+(?:value|appreciate|enjoyed|like)\b[^.!?]*\b(?:journalism|reporting|this\s+(?:article|story)|our\s+work)\b",
+    r"|\b(?:every|any)\s+(?:contribution|donation|dollar|gift)\b[^.!?]{0,160}\b(?:helps|matters|counts)\b"
+    r"|^if\s+you\s+(?:value|appreciate|enjoyed|like)\b[^.!?]{0,160}"
+    r"\b(?:journalism|reporting|this\s+(?:article|story)|our\s+work)\b",
     _I,
 )
 _WEAK_KIND = "weak"
+_MAX_SENTENCE = 400
+"""Longer sentences are reporting: appeals and labels are short, and this bounds the regex work."""
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9$£€@©])")
 
 
 def _classify(sentence: str) -> str | None:
     """Kind of a strong cue, ``"weak"`` for appeal filler, None for anything else (reporting)."""
+    if len(sentence) > _MAX_SENTENCE:
+        return None
     attributed = _ATTRIBUTION.search(sentence) is not None
     for cue in _STRONG:
         if attributed and not cue.label:
@@ -156,7 +179,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _label(labels: list[str | None]) -> str | None:
-    """The kind of a run of classified sentences: first strong kind, ``"weak"`` if only filler, None if any reporting."""
+    """Kind of a run of sentences: the first strong kind, ``"weak"`` if all filler, None if any is reporting."""
     if None in labels:
         return None
     strong = [k for k in labels if k != _WEAK_KIND]

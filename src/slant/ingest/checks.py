@@ -144,5 +144,7 @@ def check_text(text: str, label: str, settings: Settings) -> None:
     visible = sum(1 for ch in stripped if not ch.isspace())
     letters = sum(1 for ch in stripped if ch.isalpha())
     if letters < _MIN_LETTER_SHARE * visible:
-        raise InputError(f"{label}: does not look like prose (only {letters / visible:.0%} letters); slant analyses news articles")
+        raise InputError(
+            f"{label}: does not look like prose (only {letters / visible:.0%} letters); slant analyses news articles"
+        )
     check_english(text, label, settings)

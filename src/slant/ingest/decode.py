@@ -84,7 +84,10 @@ def control_share(text: str) -> float:
 
 def _display(encoding: str) -> str:
     """A user-facing encoding name: ``cp1252`` -> ``windows-1252``, ``utf_16_le`` -> ``UTF-16-LE``."""
-    name = codecs.lookup(encoding).name
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
     if name.startswith("cp125"):
         return "windows-" + name[2:]
     if name.startswith("iso8859-"):
@@ -139,11 +142,11 @@ def _guess(data: bytes, label: str) -> Decoded:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    encoding = None
+    encoding = "cp1252"
+    text = None
     if best is not None and best.chaos <= _MAX_CHAOS:
-        encoding = "cp1252" if "cp1252" in best.could_be_from_charset else best.encoding
-    # charset_normalizer may decode leniently where Python's codec will not: check.
-    text = _try(data, encoding) if encoding else None
+        encoding = encoding if encoding in best.could_be_from_charset else best.encoding
+        text = _try(data, encoding)  # charset_normalizer may decode leniently where Python's codec will not
     if text is None:
         hint = f" (best guess: {_display(best.encoding)})" if best is not None else ""
         raise InputError(f"{label}: is not UTF-8 and its encoding could not be determined{hint}; re-save it as UTF-8")

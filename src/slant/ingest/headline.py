@@ -2,9 +2,9 @@
 
 A first line is taken as the headline when it is short (2 to 25 words) and either
 lacks sentence-final punctuation, or stands alone above a blank line and is
-title-cased ("Will The Council Act?"); a line ending in ":", ";" or "," never is. Lines that end in a dash (a dateline), start
-with "By" (a byline), or run on into a lower-case next line (hard-wrapped prose)
-are not headlines.
+title-cased ("Will The Council Act?"). A line ending in ":", ";" or ",", or in a
+dash (a dateline), starting with "By" (a byline), or running on into a lower-case
+next line (hard-wrapped prose) is not a headline.
 """
 
 from __future__ import annotations

@@ -1,0 +1,176 @@
+"""Where a quotation's attribution is: the reporting verb and speaker a quoted stretch belongs to.
+
+Three places are tried, in an order that depends on whether the quotation
+opens its sentence:
+
+1. after the closing mark: ‘“…,” Homan told Newsmax’, ‘“…,” said Ana Padilla’,
+   ‘“…,” according to X’;
+2. the verb the quoted words depend on: ‘said he would send “twice as many officers”’,
+   ‘the union president called “the floor, not the ceiling”’;
+3. a clause that introduces it: ‘X said: “…”’, ‘“First part,” the officer said, “second part.”’
+
+Quotations with none of these are continued speech or scare quotes; ``quotes.py`` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from slant.analyses.quotemarks import Quoted
+from slant.analyses.speech import according_to, is_negated, is_passive, subject_of, verb_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:…][\"'”’)\]]*)\s*$")
+_MAX_CLIMB = 5
+_SPEAKER_POS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution: the reporting verb (or "according" token) and the speaker's head token."""
+
+    verb: "Token"
+    lemma: str
+    subject: "Token | None"
+    end: int
+    """Offset where the attribution ends; speech right after it may continue it."""
+
+
+def opens_sentence(text: str, quoted: Quoted, paragraph_start: int) -> bool:
+    """Whether a quotation starts its sentence (only a sentence end or nothing precedes it in its paragraph)."""
+    return bool(_OPENS_SENTENCE.search(text[paragraph_start : quoted.open]))
+
+
+def _region_tokens(doc: "Doc", quoted: Quoted) -> list["Token"]:
+    return [t for t in doc if quoted.start <= t.idx < quoted.end]
+
+
+def _clause_end(verb: "Token", inq: Sequence[bool]) -> int:
+    """Offset where the sentence holding an attribution ends, or the next quotation starts."""
+    end = verb.idx + len(verb.text)
+    for tok in verb.doc[verb.i : verb.sent.end]:
+        if inq[tok.i]:
+            break
+        end = tok.idx + len(tok.text)
+    return end
+
+
+def _accept(verb: "Token", inq: Sequence[bool], kinds: tuple[str, ...]) -> bool:
+    kind = verb_kind(verb)
+    return kind in kinds and not inq[verb.i] and not is_passive(verb) and not is_negated(verb)
+
+
+def _found(verb: "Token", subject: "Token | None", inq: Sequence[bool]) -> Found:
+    lemma = verb.lemma_.lower()
+    return Found(verb, lemma, subject, _clause_end(verb, inq))
+
+
+def after(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
+    """An attribution right after the closing mark: ‘“…,” he said’, ‘“…,” said X’, ‘“…,” according to X’."""
+    if quoted.close is None:
+        return None
+    i = next((t.i for t in doc if t.idx > quoted.close), None)
+    while i is not None and i < len(doc) and doc[i].is_punct and not inq[i] and doc[i].text in ",—–-:;":
+        i += 1
+    if i is None or i >= len(doc) or inq[i] or "\n" in doc[i].text or doc[i].is_punct:
+        return None
+    first = doc[i]
+    obj = according_to(first)
+    if obj is not None:
+        return Found(first, "according to", obj, _clause_end(first, inq))
+    # Climb from the first word after the quotation to the reporting verb it belongs to.
+    node, steps = first, 0
+    while steps <= _MAX_CLIMB:
+        if _accept(node, inq, ("report", "manner")):
+            subject = subject_of(node, inq)
+            if node is first or (subject is not None and subject.left_edge.i <= first.i <= subject.right_edge.i):
+                return _found(node, subject, inq)
+        if node.head is node:
+            break
+        node, steps = node.head, steps + 1
+    # The parse went astray: look a few words ahead for "X said" / "said X", across
+    # nothing but what a speaker's name or description is made of.
+    for tok in doc[i : min(len(doc), i + 7)]:
+        if inq[tok.i] or "\n" in tok.text:
+            break
+        if _accept(tok, inq, ("report", "manner")):
+            subject = subject_of(tok, inq)
+            if subject is None:
+                nouns = [t for t in doc[i : tok.i] if t.pos_ in ("PROPN", "PRON", "NOUN")]
+                subject = nouns[-1] if nouns else None
+            return _found(tok, subject, inq) if subject is not None else None
+        if tok.pos_ not in _SPEAKER_POS and tok.text not in ",-":
+            break
+    return None
+
+
+def governing(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
+    """The reporting verb the quoted words depend on, outside the quotation."""
+    tokens = _region_tokens(doc, quoted)
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside and t.head is not t]
+    for root in roots:
+        node, steps = root.head, 0
+        while steps <= _MAX_CLIMB and not inq[node.i]:
+            if _accept(node, inq, ("report", "name")):
+                subject = subject_of(node, inq)
+                if subject is not None and subject.i not in inside:
+                    return _found(node, subject, inq)
+            if node.head is node:
+                break
+            node, steps = node.head, steps + 1
+    return None
+
+
+def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph_start: int) -> Found | None:
+    """A clause introducing the quotation: ‘X said: “…”’, ‘X told reporters, “…”’, ‘“…,” he said, “…”’."""
+    lead = text[paragraph_start : quoted.open].rstrip()
+    if not lead:
+        # ‘X said:’ closing the previous paragraph.
+        prev_end = len(text[:paragraph_start].rstrip())
+        if prev_end == 0 or text[prev_end - 1] != ":":
+            return None
+        anchor = prev_end - 1
+    else:
+        anchor = paragraph_start + len(lead) - 1
+    toks = [t for t in doc if t.idx <= anchor]
+    if not toks:
+        return None
+    last = toks[-1]
+    while last.i > 0 and last.is_punct and last.text in ",:—–-" and not inq[last.i]:
+        last = doc[last.i - 1]
+    if inq[last.i] or last.is_punct:
+        return None
+    node, steps = last, 0
+    while steps <= 3 and not inq[node.i]:
+        if _accept(node, inq, ("report",)):
+            subject = subject_of(node, inq)
+            if subject is not None:
+                return Found(node, node.lemma_.lower(), subject, quoted.open)
+        if node.head is node:
+            break
+        node, steps = node.head, steps + 1
+    return None
+
+
+def is_label(doc: "Doc", quoted: Quoted) -> bool:
+    """A short quoted phrase modifying a noun outside it (a “sanctuary city” ordinance): a scare quote."""
+    tokens = _region_tokens(doc, quoted)
+    words = [t for t in tokens if t.is_alpha]
+    if not words or len(words) > 3:
+        return False
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside]
+    return all(r.dep_ in ("compound", "amod", "nmod", "poss") and r.head.pos_ in ("NOUN", "PROPN") for r in roots)
+
+
+def speech_like(doc: "Doc", quoted: Quoted) -> bool:
+    """Whether unattributed quoted words read as speech: a clause of four words or more."""
+    tokens = _region_tokens(doc, quoted)
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in tokens)

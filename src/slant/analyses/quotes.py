@@ -1,0 +1,330 @@
+"""Quotes, their speakers (pronouns and titles resolved), speech verbs, anonymous sources and cited outlets.
+
+For every article: each quoted stretch that is speech becomes a direct
+``Quote`` with the speaker its attribution names; quotations with no
+attribution of their own continue the speech just before them (later
+paragraphs of a long quotation, a second quoted sentence); short unattributed
+quoted phrases are scare quotes and are left to the language analysis. Reported
+speech ("X said (that) …", "according to X, …") becomes an indirect ``Quote``.
+Outlets cited as sources become ``SourceCite``s and the ``cited_outlet`` of the
+quotes they were given to. When ``comparison.actors`` is filled, speakers are
+named and linked as the actors analysis names them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from slant.analyses import attribution
+from slant.analyses.attribution import Found
+from slant.analyses.outlets import Cite, find_cites
+from slant.analyses.quotemarks import Quoted, find_quoted
+from slant.analyses.speakers import Discourse, Speaker
+from slant.analyses.speech import according_to, is_negated, is_passive, reported_clause, subject_of, verb_kind
+from slant.errors import PipelineError
+from slant.model import Actor, Article, Comparison, Quote, Sentence, SourceCite
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from slant.nlp.resources import Resources
+    from slant.settings import Settings
+
+_TRIM = " \t\n,;:"
+_REFUSING = frozenset({"decline", "refuse", "fail", "want", "plan", "expect", "hope"})
+
+
+@dataclass(frozen=True)
+class _Attr:
+    """Who a stretch of speech is attributed to, and where that attribution ends."""
+
+    speaker: Speaker | None
+    verb: str | None
+    outlet: str | None
+    end: int
+    paragraph: int
+    direct: bool
+
+
+def run(comparison: Comparison, resources: "Resources", settings: "Settings") -> dict[str, Any]:
+    """Find the quotes and cited outlets of every article.
+
+    Args:
+        comparison: parsed articles (``comparison.nlp.docs``); ``actors`` used when present.
+        resources: unused; models are never loaded here.
+        settings: unused.
+
+    Returns:
+        ``{"quotes": [Quote, ...], "sources": [SourceCite, ...]}`` in article and text order.
+
+    Raises:
+        PipelineError: the articles were not parsed first.
+    """
+    docs = getattr(comparison.nlp, "docs", None)
+    if docs is None:
+        raise PipelineError("the quotes analysis needs parsed articles; run slant.nlp.parse.parse() first")
+    quotes: list[Quote] = []
+    sources: list[SourceCite] = []
+    for article in comparison.articles:
+        if article.id not in docs:
+            raise PipelineError(f"article {article.id!r} was not parsed; run slant.nlp.parse.parse() first")
+        found_quotes, found_sources = ArticleQuotes(article, docs[article.id], comparison.actors or []).find()
+        quotes += found_quotes
+        sources += found_sources
+    return {"quotes": quotes, "sources": sources}
+
+
+def _quote_flags(doc: "Doc", quoted: Sequence[Quoted]) -> list[bool]:
+    """Per token: does it lie within a quotation (its marks included)?"""
+    spans = sorted((q.open, q.close if q.close is not None else q.end) for q in quoted)
+    starts = [a for a, _ in spans]
+    flags = []
+    for tok in doc:
+        k = bisect.bisect_right(starts, tok.idx) - 1
+        flags.append(k >= 0 and spans[k][0] <= tok.idx <= spans[k][1])
+    return flags
+
+
+class ArticleQuotes:
+    """Quotes and cited outlets of one parsed article."""
+
+    def __init__(self, article: Article, doc: "Doc", actors: Sequence[Actor]) -> None:
+        self.article = article
+        self.doc = doc
+        self.text = article.text
+        self.sentences: list[Sentence] = article.sentences
+        self._starts = [s.start for s in self.sentences]
+        self.quoted = [q for q in find_quoted(self.text) if self.sentence_at(q.start) is not None]
+        self.inq = _quote_flags(doc, self.quoted)
+        self.cites = find_cites(
+            doc,
+            [(s.start, s.end) for s in self.sentences],
+            [(q.open, q.close if q.close is not None else q.end) for q in self.quoted],
+        )
+        self.discourse = Discourse(doc, self.inq)
+        self._actor_spans = sorted(
+            ((m.start, m.end, actor) for actor in actors for m in actor.mentions if m.article == article.id),
+            key=lambda item: (item[0], item[1]),
+        )
+        self._actors = [a for a in actors if article.id in a.articles or any(m.article == article.id for m in a.mentions)]
+        self._paragraph_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+
+    # -- helpers ----------------------------------------------------------
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The (non-boilerplate) sentence holding a character offset."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
+            return self.sentences[k]
+        return None
+
+    def _paragraph_start(self, offset: int) -> int:
+        return self._paragraph_starts[bisect.bisect_right(self._paragraph_starts, offset) - 1]
+
+    def _paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self._paragraph_starts, offset) - 1
+
+    def _outlet_for(self, verb: "Token", speaker: Speaker | None) -> str | None:
+        """The outlet an attribution says the words were given to or taken from."""
+        if speaker is not None and speaker.referent is not None and speaker.referent.kind == "outlet":
+            return speaker.referent.label
+        sent = verb.sent
+        here = [c for c in self.cites if sent.start_char <= c.cue_start < sent.end_char]
+        for cite in here:
+            span = self.doc.char_span(cite.start, cite.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if verb in root.ancestors or root.head == verb or verb in span:
+                return cite.outlet
+        reporting = [t for t in sent if verb_kind(t) == "report" and not self.inq[t.i]]
+        if len(here) == 1 and len(reporting) <= 1:
+            return here[0].outlet
+        return None
+
+    def _attr(self, found: Found, direct: bool) -> _Attr:
+        speaker = self.discourse.speaker(found.subject) if found.subject is not None else None
+        return _Attr(
+            speaker=speaker,
+            verb=found.lemma,
+            outlet=self._outlet_for(found.verb, speaker),
+            end=found.end,
+            paragraph=self._paragraph(found.verb.idx),
+            direct=direct,
+        )
+
+    def _actor(self, speaker: Speaker) -> Actor | None:
+        ref = speaker.referent
+        if ref is None or ref.anonymous:
+            return None
+        spans = [(speaker.start, speaker.end)] + list(reversed(ref.spans))
+        for start, end in spans:
+            for a_start, a_end, actor in self._actor_spans:
+                if a_start < end and start < a_end:
+                    return actor
+        for actor in self._actors:
+            if ref.label == actor.name or ref.label in actor.aliases:
+                return actor
+        return None
+
+    def _quote(self, attr: _Attr | None, start: int, end: int, direct: bool) -> Quote | None:
+        sentence = self.sentence_at(start)
+        if sentence is None or end <= start:
+            return None
+        speaker = attr.speaker if attr is not None else None
+        ref = speaker.referent if speaker is not None else None
+        actor = self._actor(speaker) if speaker is not None else None
+        return Quote(
+            article=self.article.id,
+            speaker=actor.name if actor is not None else (ref.label if ref is not None else None),
+            mention=speaker.mention if speaker is not None else None,
+            verb=attr.verb if attr is not None else None,
+            text=self.text[start:end],
+            direct=direct,
+            anonymous=bool(ref is not None and ref.anonymous),
+            start=start,
+            end=end,
+            sentence=sentence.id,
+            speaker_actor=actor.id if actor is not None else None,
+            cited_outlet=attr.outlet if attr is not None else None,
+        )
+
+    # -- indirect speech --------------------------------------------------
+
+    def _according_clause(self, token: "Token") -> "Span | None":
+        sent = token.sent
+        sub_a, sub_b = token.left_edge.i, token.right_edge.i + 1
+        root = sent.root
+        lo, hi = (sent.start, sub_a) if root.i < sub_a else (sub_b, sent.end)
+        doc = self.doc
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in ".?!":
+            hi -= 1
+        return doc[lo:hi] if hi > lo else None
+
+    def _indirect(self) -> tuple[list[Quote], list[_Attr]]:
+        quotes: list[Quote] = []
+        attrs: list[_Attr] = []
+        for sentence in self.sentences:
+            span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                if self.inq[tok.i]:
+                    continue
+                obj = according_to(tok)
+                if obj is not None and not self.inq[obj.i]:
+                    clause, found = self._according_clause(tok), Found(tok, "according to", obj, sentence.end)
+                elif verb_kind(tok) == "report" and not is_passive(tok) and not is_negated(tok):
+                    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REFUSING:
+                        continue
+                    subject = subject_of(tok, self.inq)
+                    clause = reported_clause(tok, self.inq)
+                    if subject is None or clause is None or clause.start <= subject.i < clause.end:
+                        continue
+                    found = Found(tok, tok.lemma_.lower(), subject, sentence.end)
+                else:
+                    continue
+                if clause is None or sum(1 for t in clause if t.is_alpha and not self.inq[t.i]) < 3:
+                    continue
+                attr = self._attr(found, direct=False)
+                quote = self._quote(attr, clause.start_char, clause.end_char, direct=False)
+                if quote is not None:
+                    quotes.append(quote)
+                    attrs.append(attr)
+        return quotes, attrs
+
+    # -- direct speech ----------------------------------------------------
+
+    def _own(self, q: Quoted) -> Found | None:
+        para = self._paragraph_start(q.open)
+        if attribution.opens_sentence(self.text, q, para):
+            order = (
+                lambda: attribution.after(self.doc, q, self.inq),
+                lambda: attribution.before(self.doc, q, self.inq, self.text, para),
+                lambda: attribution.governing(self.doc, q, self.inq),
+            )
+        else:
+            if attribution.is_label(self.doc, q):
+                return None
+            order = (
+                lambda: attribution.governing(self.doc, q, self.inq),
+                lambda: attribution.before(self.doc, q, self.inq, self.text, para),
+                lambda: attribution.after(self.doc, q, self.inq),
+            )
+        for attempt in order:
+            found = attempt()
+            if found is not None:
+                return found
+        return None
+
+    def _continued(self, q: Quoted, earlier: list[_Attr]) -> _Attr | None:
+        """The attribution a quotation with none of its own continues, if only white space lies between."""
+        before = [a for a in earlier if a.end <= q.open]
+        if not before:
+            return None
+        last = max(before, key=lambda a: a.end)
+        gap = self.text[last.end : q.open]
+        if gap.strip(" \t\n.,\"'“”‘’") or last.speaker is None:
+            return None
+        if not last.direct and last.paragraph != self._paragraph(q.open):
+            return None
+        return last
+
+    def _direct(self, indirect: list[_Attr]) -> list[Quote]:
+        own: dict[int, _Attr] = {}
+        for n, q in enumerate(self.quoted):
+            found = self._own(q)
+            if found is not None:
+                own[n] = self._attr(found, direct=True)
+        by_block: dict[int, _Attr] = {}
+        for n, q in enumerate(self.quoted):
+            if n in own and q.block not in by_block:
+                by_block[q.block] = own[n]
+        quotes: list[Quote] = []
+        earlier = list(indirect)
+        for n, q in enumerate(self.quoted):
+            attr = own.get(n) or by_block.get(q.block)
+            if attr is None:
+                opens = attribution.opens_sentence(self.text, q, self._paragraph_start(q.open))
+                if not (opens and attribution.speech_like(self.doc, q)):
+                    continue  # a scare quote, a title, a term: not speech
+                attr = self._continued(q, earlier)
+            if attr is not None:
+                end = q.close + 1 if q.close is not None else q.end
+                earlier.append(_Attr(attr.speaker, attr.verb, attr.outlet, max(end, attr.end), self._paragraph(q.open), True))
+            start, stop = q.start, q.end
+            while stop > start and self.text[stop - 1] in _TRIM:
+                stop -= 1
+            quote = self._quote(attr, start, stop, direct=True)
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
+
+    # -- all --------------------------------------------------------------
+
+    def find(self) -> tuple[list[Quote], list[SourceCite]]:
+        """Quotes (direct and indirect, in text order) and cited outlets of the article."""
+        indirect_quotes, indirect_attrs = self._indirect()
+        quotes = self._direct(indirect_attrs) + indirect_quotes
+        quotes.sort(key=lambda q: (q.start, not q.direct))
+        sources = []
+        for cite in self.cites:
+            sentence = self.sentence_at(cite.cue_start)
+            if sentence is None:
+                continue
+            sources.append(
+                SourceCite(
+                    article=self.article.id,
+                    outlet=cite.outlet,
+                    sentence=sentence.id,
+                    start=cite.cue_start,
+                    end=cite.cue_end,
+                    cue=self.text[cite.cue_start : cite.cue_end],
+                )
+            )
+        return quotes, sources
