@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import random
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_decode_utf16_without_bom_is_warned(codec: str, name: str) -> None:
     assert decoded.warnings == [f"decoded as {name} (no byte-order mark)"]
 
 
-def test_decode_windows1252_fixture_is_guessed_and_warned(ingest_data) -> None:
+def test_decode_windows1252_fixture_is_guessed_and_warned(ingest_data: Path) -> None:
     decoded = decode((ingest_data / "windows1252.txt").read_bytes(), "windows1252.txt")
     assert "“far more than we had hoped” — about €120,000" in decoded.text
     assert decoded.warnings == ["decoded as windows-1252 (not UTF-8)"]

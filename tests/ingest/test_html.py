@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from slant.errors import InputError
 from slant.ingest.html import article_from_html
+from slant.model import Article
 from slant.settings import Settings
 
 PARAGRAPH = (
@@ -19,11 +22,11 @@ def _page(head: str, body: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def page_article(ingest_data):
+def page_article(ingest_data: Path) -> Article:
     return article_from_html((ingest_data / "page.html").read_bytes(), "page.html", Settings())
 
 
-def test_article_from_html_reads_metadata(page_article) -> None:
+def test_article_from_html_reads_metadata(page_article: Article) -> None:
     assert page_article.title == "Fenwick Valley votes to rebuild its flood wall"
     assert page_article.outlet == "The Fenwick Courier"
     assert page_article.author == "Nora Quillfeather"
@@ -31,7 +34,7 @@ def test_article_from_html_reads_metadata(page_article) -> None:
     assert page_article.url == "https://courier.example.org/news/2024/03/14/flood-wall-vote"
 
 
-def test_article_from_html_text_is_the_article_body(page_article) -> None:
+def test_article_from_html_text_is_the_article_body(page_article: Article) -> None:
     text = page_article.text
     assert text.startswith("The Fenwick Valley district council voted 7-2")
     assert "Construction is scheduled to begin in June" in text
@@ -41,7 +44,7 @@ def test_article_from_html_text_is_the_article_body(page_article) -> None:
     assert page_article.warnings == []
 
 
-def test_article_from_html_flags_boilerplate_left_in_the_body(page_article) -> None:
+def test_article_from_html_flags_boilerplate_left_in_the_body(page_article: Article) -> None:
     kinds = [(b.kind, b.text.split(".")[0]) for b in page_article.boilerplate]
     assert kinds == [
         ("donation", "The Fenwick Courier is funded by readers like you"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_article_from_text_messages_name_the_source() -> None:
     assert str(err.value).startswith("api: is too short")
 
 
-def test_articles_from_records_reads_json_list_fixture(ingest_data) -> None:
+def test_articles_from_records_reads_json_list_fixture(ingest_data: Path) -> None:
     first, second = articles_from_records((ingest_data / "records.json").read_bytes(), "records.json", Settings())
     assert (first.id, first.title, first.outlet, first.date, first.author) == (
         "courier", "Ferry service to Gull Island resumes", "The Fenwick Courier", "2024-04-02", "Nora Quillfeather",
@@ -83,7 +84,7 @@ def test_articles_from_records_reads_json_list_fixture(ingest_data) -> None:
     assert second.text.startswith("Ferry crossings")
 
 
-def test_articles_from_records_reads_jsonl_fixture(ingest_data) -> None:
+def test_articles_from_records_reads_jsonl_fixture(ingest_data: Path) -> None:
     articles = articles_from_records((ingest_data / "records.jsonl").read_bytes(), "records.jsonl", Settings())
     assert len(articles) == 3
     assert articles[0].outlet == "Fenwick Courier"

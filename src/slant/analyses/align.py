@@ -187,11 +187,21 @@ def build_facts(
     return facts
 
 
+def _trained(resources: "Resources", settings: "Settings") -> dict[str, Any]:
+    """The shipped alignment model fitted for the configured embedder (`slant train align`)."""
+    models: dict[str, Any] = resources.shipped("align")["models"]
+    if settings.embedder not in models:
+        from slant.errors import ModelUnavailableError
+
+        raise ModelUnavailableError(f"no alignment model trained for embedder {settings.embedder!r}; run `slant train align`")
+    return dict(models[settings.embedder])
+
+
 def align(comparison: Comparison, resources: "Resources", settings: "Settings") -> tuple[list[Unit], np.ndarray]:
     """Claim units of the comparison and the probability that each pair reports the same fact."""
     units = build_units(comparison, split=settings.split_clauses)
     vectors = unit_vectors(units, comparison, resources.embedder().encode)
-    weights = settings.align_weights or tuple(resources.shipped("align")["weights"])
+    weights = settings.align_weights or tuple(_trained(resources, settings)["weights"])
     prob = pair_probability(pair_features(units, vectors), weights)
     return units, prob
 
@@ -208,6 +218,6 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         ``{"facts": [Fact, ...]}``: shared and contradicted facts first, then unique facts per article.
     """
     units, prob = align(comparison, resources, settings)
-    threshold = settings.align_threshold or float(resources.shipped("align")["threshold"])
+    threshold = settings.align_threshold or float(_trained(resources, settings)["threshold"])
     edges = match(units, prob, threshold, extra_threshold(threshold, settings))
     return {"facts": build_facts(comparison, units, prob, edges)}

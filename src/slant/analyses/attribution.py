@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slant.analyses.quotemarks import Quoted
-from slant.analyses.speech import according_to, is_negated, is_passive, subject_of, verb_kind
+from slant.analyses.speech import according_to, is_negated, is_passive, person_like, subject_of, verb_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -93,19 +93,27 @@ def after(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
         if node.head is node:
             break
         node, steps = node.head, steps + 1
-    # The parse went astray: look a few words ahead for "X said" / "said X", across
-    # nothing but what a speaker's name or description is made of.
-    for tok in doc[i : min(len(doc), i + 7)]:
-        if inq[tok.i] or "\n" in tok.text:
-            break
-        if _accept(tok, inq, ("report", "manner")):
-            subject = subject_of(tok, inq)
-            if subject is None:
-                nouns = [t for t in doc[i : tok.i] if t.pos_ in ("PROPN", "PRON", "NOUN")]
-                subject = nouns[-1] if nouns else None
-            return _found(tok, subject, inq) if subject is not None else None
-        if tok.pos_ not in _SPEAKER_POS and tok.text not in ",-":
-            break
+    # The parse went astray: find "X[, description,] said" by the shape of the words.
+    return _by_shape(doc, i, inq)
+
+
+def _by_shape(doc: "Doc", i: int, inq: Sequence[bool]) -> Found | None:
+    """A speaker's name or description, an optional apposition between commas, then a reporting verb."""
+    j, end = i, min(len(doc), i + 30)
+    while j < end and not inq[j] and (doc[j].pos_ in _SPEAKER_POS or doc[j].tag_ == "HYPH"):
+        j += 1
+    nouns = [t for t in doc[i:j] if t.pos_ in ("PROPN", "PRON", "NOUN")]
+    if not nouns or j >= end:
+        return None
+    if doc[j].text == ",":
+        k = j + 1
+        while k < end and not inq[k] and doc[k].text not in ",.;!?" and "\n" not in doc[k].text:
+            k += 1
+        if k >= end or doc[k].text != ",":
+            return None
+        j = k + 1
+    if j < len(doc) and _accept(doc[j], inq, ("report", "manner")):
+        return _found(doc[j], nouns[-1], inq)
     return None
 
 
@@ -155,6 +163,14 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
         if node.head is node:
             break
         node, steps = node.head, steps + 1
+    if lead.endswith(":"):
+        # "Whitcombe put it bluntly: “…”": a person's clause introducing the quotation.
+        root = last.sent.root if not inq[last.sent.root.i] else last
+        while root.pos_ not in ("VERB", "AUX") and root.head is not root:
+            root = root.head
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and not inq[c.i]), None)
+        if subject is not None and (subject.pos_ in ("PROPN", "PRON") or person_like(subject.lemma_)):
+            return Found(root, root.lemma_.lower(), subject, quoted.open)
     return None
 
 
@@ -167,6 +183,16 @@ def is_label(doc: "Doc", quoted: Quoted) -> bool:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside]
     return all(r.dep_ in ("compound", "amod", "nmod", "poss") and r.head.pos_ in ("NOUN", "PROPN") for r in roots)
+
+
+def ends_sentence(text: str, quoted: Quoted) -> bool:
+    """Whether a quotation ends its sentence (‘“Not once.”’), unlike a quoted term read on from (‘“Sanctuary city” ordinances’)."""
+    if text[quoted.start : quoted.end].rstrip().endswith((".", "!", "?", "…")):
+        return True
+    if quoted.close is None:
+        return True
+    rest = text[quoted.close + 1 : quoted.close + 3]
+    return not rest.strip() or rest.lstrip()[:1] in ".!?" or rest.startswith("\n")
 
 
 def speech_like(doc: "Doc", quoted: Quoted) -> bool:

@@ -193,4 +193,9 @@ def find_cites(doc: "Doc", bounds: Sequence[tuple[int, int]], quoted: "Sequence[
                 continue
             if _ARTICLE_BEFORE.search(before) and (noun := _NOUN_AFTER.match(after)):
                 out.append(Cite(outlet, start, end, start, end + noun.end()))
-    return out
+    # A short form of a name cited in full elsewhere ("the Ledger" after "the Marlow Ledger").
+    names = {c.outlet for c in out}
+    return [
+        Cite(next((n for n in sorted(names) if n.endswith(" " + c.outlet)), c.outlet), c.start, c.end, c.cue_start, c.cue_end)
+        for c in out
+    ]

@@ -23,7 +23,16 @@ from slant.analyses.attribution import Found
 from slant.analyses.outlets import Cite, find_cites
 from slant.analyses.quotemarks import Quoted, find_quoted
 from slant.analyses.speakers import Discourse, Speaker
-from slant.analyses.speech import according_to, is_negated, is_passive, reported_clause, subject_of, verb_kind
+from slant.analyses.speech import (
+    DOCUMENT_NOUNS,
+    according_to,
+    is_negated,
+    is_passive,
+    person_like,
+    reported_clause,
+    subject_of,
+    verb_kind,
+)
 from slant.errors import PipelineError
 from slant.model import Actor, Article, Comparison, Quote, Sentence, SourceCite
 
@@ -34,7 +43,9 @@ if TYPE_CHECKING:
     from slant.settings import Settings
 
 _TRIM = " \t\n,;:"
-_REFUSING = frozenset({"decline", "refuse", "fail", "want", "plan", "expect", "hope"})
+# Which actor types a speaker of each kind may be.
+_ACTOR_TYPES = {"person": {"PERSON"}, "org": {"ORG", "GPE", "NORP", "FAC"}, "outlet": {"ORG", "PERSON"}}
+_GOING_ON = frozenset({"go", "continue", "proceed", "repeat"})
 
 
 @dataclass(frozen=True)
@@ -157,16 +168,17 @@ class ArticleQuotes:
         )
 
     def _actor(self, speaker: Speaker) -> Actor | None:
+        """The actor a speaker is, by where the article names them, else by name."""
         ref = speaker.referent
-        if ref is None or ref.anonymous:
+        if ref is None or ref.anonymous or ref.kind not in _ACTOR_TYPES:
             return None
-        spans = [(speaker.start, speaker.end)] + list(reversed(ref.spans))
-        for start, end in spans:
+        types = _ACTOR_TYPES[ref.kind]
+        for start, end in [*reversed(ref.spans), (speaker.start, speaker.end)]:
             for a_start, a_end, actor in self._actor_spans:
-                if a_start < end and start < a_end:
+                if a_start < end and start < a_end and actor.type in types:
                     return actor
         for actor in self._actors:
-            if ref.label == actor.name or ref.label in actor.aliases:
+            if actor.type in types and (ref.label == actor.name or ref.label in actor.aliases):
                 return actor
         return None
 
@@ -206,10 +218,35 @@ class ArticleQuotes:
             hi -= 1
         return doc[lo:hi] if hi > lo else None
 
+    def _headline(self) -> tuple[int, int]:
+        """Bounds of a first line that reads as a headline (no closing full stop, more lines follow)."""
+        first = self.text.lstrip()
+        line = first.split("\n", 1)[0].rstrip()
+        offset = len(self.text) - len(first)
+        if "\n" in first and line and line[-1] not in ".!?\"”’" and len(line.split()) < 25:
+            return offset, offset + len(line)
+        return 0, 0
+
+    def _speaks(self, head: "Token", speaker: Speaker, cue: str) -> bool:
+        """Whether what an attribution names can be a speaker (not a document or, after "according to", an outlet)."""
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            return False
+        ref = speaker.referent
+        if ref is not None and ref.kind == "outlet":
+            return False  # "Reuters reported", "according to Fox News": a cited outlet, not a speaker
+        if cue != "according to" or ref is None:
+            return True
+        if ref.anonymous or ref.kind == "person":
+            return True
+        return (ref.kind == "group" and person_like(head.lemma_)) or (ref.kind == "org" and head.pos_ == "PROPN")
+
     def _indirect(self) -> tuple[list[Quote], list[_Attr]]:
         quotes: list[Quote] = []
         attrs: list[_Attr] = []
+        head_lo, head_hi = self._headline()
         for sentence in self.sentences:
+            if head_lo <= sentence.start < head_hi:
+                continue
             span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -220,8 +257,8 @@ class ArticleQuotes:
                 if obj is not None and not self.inq[obj.i]:
                     clause, found = self._according_clause(tok), Found(tok, "according to", obj, sentence.end)
                 elif verb_kind(tok) == "report" and not is_passive(tok) and not is_negated(tok):
-                    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REFUSING:
-                        continue
+                    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in _GOING_ON:
+                        continue  # "declined to say", "organized to demand": nothing was reported
                     subject = subject_of(tok, self.inq)
                     clause = reported_clause(tok, self.inq)
                     if subject is None or clause is None or clause.start <= subject.i < clause.end:
@@ -232,6 +269,8 @@ class ArticleQuotes:
                 if clause is None or sum(1 for t in clause if t.is_alpha and not self.inq[t.i]) < 3:
                     continue
                 attr = self._attr(found, direct=False)
+                if found.subject is None or attr.speaker is None or not self._speaks(found.subject, attr.speaker, found.lemma):
+                    continue
                 quote = self._quote(attr, clause.start_char, clause.end_char, direct=False)
                 if quote is not None:
                     quotes.append(quote)
@@ -290,10 +329,13 @@ class ArticleQuotes:
         for n, q in enumerate(self.quoted):
             attr = own.get(n) or by_block.get(q.block)
             if attr is None:
-                opens = attribution.opens_sentence(self.text, q, self._paragraph_start(q.open))
-                if not (opens and attribution.speech_like(self.doc, q)):
+                if not attribution.opens_sentence(self.text, q, self._paragraph_start(q.open)):
                     continue  # a scare quote, a title, a term: not speech
-                attr = self._continued(q, earlier)
+                speech = attribution.speech_like(self.doc, q)
+                if speech or attribution.ends_sentence(self.text, q):
+                    attr = self._continued(q, earlier)
+                if attr is None and not speech:
+                    continue
             if attr is not None:
                 end = q.close + 1 if q.close is not None else q.end
                 earlier.append(_Attr(attr.speaker, attr.verb, attr.outlet, max(end, attr.end), self._paragraph(q.open), True))

@@ -22,6 +22,7 @@ from slant.analyses.outlets import outlet_name
 from slant.analyses.speech import (
     ANON_HEADS,
     HONORIFICS,
+    ORG_NOUNS,
     anonymity_cue,
     noun_phrase,
     person_like,
@@ -45,6 +46,8 @@ _NOT_PERSON_LAST = frozenset(
 )
 _NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 _SUBJECT = ("nsubj", "nsubjpass")
+_PARTITIVES = frozenset({"one", "some", "many", "several", "two", "three", "four", "most", "each", "another", "all", "none"})
+_JOINERS = frozenset({"of", "and", "&", "for"})
 _WINDOW = 4  # sentences a pronoun may look back
 
 
@@ -98,12 +101,17 @@ class Discourse:
         self._by_token: dict[int, Referent] = {}
         self._mentions: list[_Mention] = []
         self._collect_names()
+        self._mistagged_names()
         self._walk()
 
     # -- proper names -----------------------------------------------------
 
     def _proper_chunks(self) -> dict[int, tuple[int, int]]:
-        """Token index -> (first, last) token of the run of proper nouns it belongs to."""
+        """Token index -> (first, last) token of the run of proper nouns it belongs to.
+
+        A run goes on across a hyphen ("Soto-Martinez") and across "of", "and",
+        "&" or "for" inside one entity ("Chamber of Commerce").
+        """
         doc, out = self.doc, {}
         i = 0
         while i < len(doc):
@@ -111,18 +119,29 @@ class Discourse:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(doc) and not self.inq[j + 1] and doc[j + 1].sent.start == doc[i].sent.start:
-                nxt = doc[j + 1]
+            while j + 2 < len(doc) and not self.inq[j + 1] and doc[j + 1].sent.start == doc[i].sent.start:
+                nxt, after = doc[j + 1], doc[j + 2]
                 if nxt.pos_ == "PROPN":
                     j += 1
-                elif nxt.tag_ == "HYPH" and j + 2 < len(doc) and doc[j + 2].pos_ == "PROPN" and nxt.whitespace_ == "":
+                elif nxt.tag_ == "HYPH" and after.pos_ == "PROPN" and nxt.whitespace_ == "":
+                    j += 2
+                elif nxt.lower_ in _JOINERS and after.pos_ == "PROPN" and nxt.ent_iob_ == "I" and after.ent_iob_ == "I":
                     j += 2
                 else:
                     break
+            if j + 1 == len(doc) - 1 and doc[j + 1].pos_ == "PROPN" and not self.inq[j + 1]:
+                j += 1
             for k in range(i, j + 1):
                 out[k] = (i, j)
             i = j + 1
         return out
+
+    def _mistagged_names(self) -> None:
+        """Make one-word runs of capitalised words that repeat a known surname ("Pike" tagged INTJ)."""
+        surnames = {n.split()[-1] for n in self._names}
+        for tok in self.doc:
+            if tok.i not in self._chunks and not self.inq[tok.i] and tok.text in surnames and tok.text[:1].isupper():
+                self._chunks[tok.i] = (tok.i, tok.i)
 
     def _split(self, first: int, last: int) -> tuple[list[str], str]:
         """Title words and the name proper of a run of proper nouns."""
@@ -198,7 +217,7 @@ class Discourse:
             labels = {t.ent_type_ for t in toks if t.ent_type_}
             if not name or labels & _NUMERIC_LABELS:
                 return None
-            label = name[4:] if name.startswith("The ") else name
+            label = toks.text[4:] if toks.text.startswith(("The ", "the ")) else toks.text
             return self._others.setdefault("org:" + label, Referent(label, "org"))
         canonical = self.canonical(name)
         ref = self._people.setdefault(canonical, Referent(canonical, "person"))
@@ -216,7 +235,8 @@ class Discourse:
                 ref.words.add(child.lower_)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             self._add_role(ref, head.head)
-        ref.spans.append((toks.start_char, toks.end_char))
+        name_start = self.doc.text.rfind(name, toks.start_char, toks.end_char) if name else -1
+        ref.spans.append((name_start, name_start + len(name)) if name_start >= 0 else (toks.start_char, toks.end_char))
         return ref
 
     def _add_role(self, ref: Referent, noun: "Token") -> None:
@@ -226,7 +246,7 @@ class Discourse:
 
     # -- descriptions and pronouns ---------------------------------------
 
-    def _describe(self, head: "Token", register: bool) -> Referent:
+    def _describe(self, head: "Token", register: bool, speaking: bool = False) -> Referent:
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         start, end = noun_phrase(head, self.inq)
@@ -240,7 +260,8 @@ class Discourse:
         subtree = self.doc[head.left_edge.i : head.right_edge.i + 1].text
         sentence = " ".join(t.text for t in head.sent if not self.inq[t.i])
         anonymous = lemma in ANON_HEADS or anonymity_cue(subtree) or (person_like(lemma) and anonymity_cue(sentence))
-        kind = "person" if person_like(lemma) and not plural else "group"
+        people = person_like(lemma) or (speaking and lemma not in ORG_NOUNS)
+        kind = "person" if people and not plural else "group"
         ref = Referent(label, kind, anonymous=anonymous, plural=plural, roles={lemma}, words={w.lower() for w in label.split()})
         if register:
             ref.spans.append((start, end))
@@ -303,12 +324,14 @@ class Discourse:
                 done.add((first, last))
                 ref = self._name_referent(first, last)
                 subject = any(self.doc[k].dep_ in _SUBJECT for k in range(first, last + 1))
+                if ref is None and subject and not self._split(first, last)[1]:
+                    ref = self._describe(self.doc[last], register=True, speaking=bool(verb_kind(self.doc[last].head)))
                 offset = self.doc[first].idx
                 if ref is not None:
                     for k in range(first, last + 1):
                         self._by_token[k] = ref
             elif tok.pos_ == "NOUN" and subject and (person_like(tok.lemma_) or verb_kind(tok.head)):
-                ref = self._describe(tok, register=True)
+                ref = self._describe(tok, register=True, speaking=bool(verb_kind(tok.head)))
             elif tok.pos_ == "PRON" and subject:
                 ref = self._pronoun(tok)
             else:
@@ -323,19 +346,28 @@ class Discourse:
     def speaker(self, head: "Token") -> Speaker:
         """Resolve the head token of an attribution's subject ("Homan", "he", "officer")."""
         doc = self.doc
-        if head.i in self._chunks:
-            first, last = self._chunks[head.i]
-            start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        if head.lower_ in _PARTITIVES:
+            # "one of the officials said": the speaker is one of a group named before.
+            of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+            objects = [o for c in of for o in c.children if o.dep_ == "pobj"]
+            if objects:
+                inner = self.speaker(objects[0])
+                start, end = head.left_edge.idx, objects[0].idx + len(objects[0].text)
+                return Speaker(inner.referent, doc.text[start:end], start, end)
+        chunk = self._chunks.get(head.i)
+        titles_only = chunk is not None and not self._split(*chunk)[1]
+        if chunk is not None and not titles_only:
+            start, end = doc[chunk[0]].idx, doc[chunk[1]].idx + len(doc[chunk[1]].text)
         elif head.pos_ in ("NOUN", "PROPN"):
             start, end = noun_phrase(head, self.inq, keep_det=True)
         else:
             start, end = head.idx, head.idx + len(head.text)
         ref = self._by_token.get(head.i)
         if ref is None:
-            if head.i in self._chunks:
-                ref = self._name_referent(*self._chunks[head.i])
-            elif head.pos_ == "NOUN":
-                ref = self._describe(head, register=False)
+            if chunk is not None and not titles_only:
+                ref = self._name_referent(*chunk)
+            elif head.pos_ in ("NOUN", "PROPN"):
+                ref = self._describe(head, register=False, speaking=True)
             elif head.pos_ == "PRON":
                 ref = self._pronoun(head)
         return Speaker(ref, doc.text[start:end], start, end)

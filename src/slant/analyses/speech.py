@@ -25,6 +25,30 @@ ANON_HEADS = frozenset({"source", "insider"})
 HONORIFICS = frozenset(
     "mr mrs ms miss dr sir dame rev reverend father sister prof sen rep gov lt sgt capt col gen adm".split()
 )
+# Nouns for bodies, documents and outlets: they speak, but are not people ("the department said").
+ORG_NOUNS = frozenset(
+    """department agency office company firm government administration council committee board group
+    organization organisation union campaign court commission ministry party team coalition alliance
+    association institute foundation university school district city county state country nation police
+    military army authority bureau service newspaper paper network station outlet report study survey
+    poll statement letter document data record website site page post filing lawsuit complaint memo
+    analysis review audit release agreement plan bill law order ordinance measure""".split()
+)
+# Nouns for documents and figures: "according to port documents" cites a record, not a speaker.
+DOCUMENT_NOUNS = frozenset(
+    """report study survey poll statement letter document data record figure filing memo analysis review
+    audit release website estimate statistic number count tally budget projection forecast chart map
+    video footage photo image transcript minutes note email message post tweet""".split()
+)
+# Nouns ending like agent nouns ("worker", "investor") that are not people.
+_NOT_AGENTS = frozenset(
+    """paper newspaper letter order center centre number border water matter power chapter register
+    computer meter answer corner manner winter summer dinner cancer shelter layer tower finger danger
+    transfer trigger filter poster banner charter quarter theater theatre disaster cluster river silver
+    timber ledger weather offer other under never floor color colour error factor sector mirror motor
+    monitor indicator corridor terror horror labor labour favor favour behavior behaviour honor honour
+    humor humour tumor major minor interior exterior""".split()
+)
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _NP_DROP = frozenset({"relcl", "appos", "acl", "punct", "advcl", "cc", "conj", "parataxis", "det", "nummod", "predet"})
 _ANON_CUES = re.compile(
@@ -84,8 +108,10 @@ def verb_kind(token: "Token") -> str | None:
 
 
 def is_passive(token: "Token") -> bool:
-    """Whether a verb is in the passive voice ("was told", "is said to")."""
-    return any(c.dep_ in PASSIVE for c in token.children)
+    """Whether a verb is in the passive voice ("was told", "is said to", "as first reported by")."""
+    if any(c.dep_ in PASSIVE for c in token.children):
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
 
 
 def is_negated(token: "Token") -> bool:
@@ -94,11 +120,15 @@ def is_negated(token: "Token") -> bool:
 
 
 def person_like(lemma: str) -> bool:
-    """Whether a common noun names a person or a kind of person."""
+    """Whether a common noun names a person or a kind of person ("sheriff", "dockworker", "activist")."""
     lemma = lemma.lower()
+    if lemma in ORG_NOUNS:
+        return False
     if lemma in roles() or lemma in ANON_HEADS:
         return True
-    return lemma.endswith(("ist", "ian", "man", "woman", "person", "member", "people"))
+    if lemma.endswith(("er", "or")) and lemma not in _NOT_AGENTS and len(lemma) > 4:
+        return True
+    return lemma.endswith(("ist", "ian", "man", "woman", "person", "member", "people", "folk"))
 
 
 def anonymity_cue(text: str) -> bool:
@@ -185,6 +215,23 @@ def noun_phrase(head: "Token", inq: Sequence[bool], keep_det: bool = False) -> t
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _that_clause(verb: "Token") -> tuple[int, int] | None:
+    """A "that" clause the parser hung on a noun of the verb's prepositional phrase
+    ("claimed during the debate that most of the tax …" read as a relative clause).
+    """
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            for rel in obj.children:
+                first = rel.left_edge
+                if rel.dep_ != "relcl" or first.lower_ != "that" or first.i != obj.i + 1:
+                    continue
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in rel.children):
+                    return first.i + 1, rel.right_edge.i + 1
+    return None
+
+
 def reported_clause(verb: "Token", inq: Sequence[bool]) -> "Span | None":
     """The words a reporting verb reports: its clausal complements ("said (that) …"),
     or, for a parenthetical attribution ("…, the source said, …"; "as X noted"),
@@ -195,11 +242,20 @@ def reported_clause(verb: "Token", inq: Sequence[bool]) -> "Span | None":
     if comps:
         lo = min(c.left_edge.i for c in comps)
         hi = max(c.right_edge.i for c in comps) + 1
-    elif verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children)):
+    elif (verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children))) and not any(
+        c.dep_ in ("dobj", "xcomp", "prep", "attr", "oprd") for c in verb.children
+    ):
         host = verb.head
         a, b = host.left_edge.i, host.right_edge.i + 1
         sub_a, sub_b = verb.left_edge.i, verb.right_edge.i + 1
-        lo, hi = (a, sub_a) if host.i < sub_a else (sub_b, b)
+        words_before = any(t.is_alpha for t in doc[a:sub_a])
+        words_after = any(t.is_alpha for t in doc[sub_b:b])
+        if words_before and words_after:
+            lo, hi = a, b  # "The new funding, Delgado said, would reach …": the whole sentence is reported
+        else:
+            lo, hi = (a, sub_a) if words_before else (sub_b, b)
+    elif (clause := _that_clause(verb)) is not None:
+        lo, hi = clause
     else:
         return None
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):

@@ -153,13 +153,13 @@ def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
     else:
         try:
             data = _loads(text, label)
-        except InputError:
+        except InputError as whole:
             if len([line for line in text.split("\n") if line.strip()]) < 2:
                 raise
             try:
                 records = _jsonl_records(text, label)
             except InputError:
-                data = _loads(text, label)  # report the error of the whole document
+                raise whole from None  # not JSONL either: report the document's own error
         else:
             items = data if isinstance(data, list) else [data]
             records = [(f"{label} record {n}" if isinstance(data, list) else label, item)

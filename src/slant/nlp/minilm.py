@@ -41,15 +41,25 @@ def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) 
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
-    """erf in float32 (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7): much faster than scipy's float64 path."""
-    sign = np.sign(x)
+    """erf in float32 (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7), in place where it can be.
+
+    Several times faster than scipy's erf on the large activations of the feed-forward layers.
+    """
     a = np.abs(x)
-    t = 1.0 / (1.0 + np.float32(0.3275911) * a)
-    poly = t * (
-        np.float32(0.254829592)
-        + t * (np.float32(-0.284496736) + t * (np.float32(1.421413741) + t * (np.float32(-1.453152027) + t * np.float32(1.061405429))))
-    )
-    return np.asarray(sign * (1.0 - poly * np.exp(-a * a)), dtype=np.float32)
+    t = np.multiply(a, np.float32(0.3275911))
+    t += np.float32(1.0)
+    np.reciprocal(t, out=t)
+    poly = np.multiply(t, np.float32(1.061405429))
+    for coef in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        poly += np.float32(coef)
+        poly *= t
+    np.multiply(a, a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a
+    np.subtract(np.float32(1.0), poly, out=poly)
+    poly *= np.sign(x)
+    return poly
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:

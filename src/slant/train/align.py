@@ -19,6 +19,7 @@ from slant.analyses.claims import Unit, build_units, unit_vectors
 from slant.eval.align import score
 from slant.eval.gold import GoldLinks, load_events, resolve
 from slant.model import Comparison
+from slant.nlp.embed import EMBEDDERS
 from slant.nlp.parse import embed, parse
 from slant.nlp.resources import Resources
 from slant.pipeline import _assign_ids
@@ -88,35 +89,38 @@ def _best_threshold(events: list[Prepared], weights: tuple[float, ...], settings
     return max(THRESHOLDS, key=lambda t: (_evaluate(events, weights, t, settings)["f1"], -abs(t - 0.5)))
 
 
-def train(data: Path, settings: Settings | None = None, out: Path = WEIGHTS_FILE) -> dict[str, Any]:
-    """Fit and save the alignment model; report leave-one-event-out cross-validated scores.
-
-    Returns:
-        What was written to ``out``.
-    """
-    settings = settings or Settings()
+def train_one(data: Path, settings: Settings) -> dict[str, Any]:
+    """Fit the alignment model for the embedder in ``settings``, with leave-one-event-out CV."""
     resources = Resources(settings)
     events = prepare(data, settings, resources)
     folds = []
     for k, held in enumerate(events):
         rest = [e for j, e in enumerate(events) if j != k]
         weights = fit_weights(rest)
-        threshold = _best_threshold(rest, weights, settings)
-        folds.append((held, weights, threshold))
+        folds.append((held, weights, _best_threshold(rest, weights, settings)))
     cv_pairs = []
     for held, weights, threshold in folds:
         _evaluate([held], weights, threshold, settings)
         cv_pairs.append((held.comparison, held.gold))
     cv = score(cv_pairs)
     weights = fit_weights(events)
-    threshold = _best_threshold(events, weights, settings)
-    result = {
+    return {
         "features": ["bias", *FEATURES],
         "weights": [round(w, 4) for w in weights],
-        "threshold": threshold,
-        "embedder": settings.embedder,
+        "threshold": _best_threshold(events, weights, settings),
         "trained_on": [e.name for e in events],
         "cv": {k: round(v, 4) if isinstance(v, float) else v for k, v in cv.items()},
     }
+
+
+def train(data: Path, settings: Settings | None = None, out: Path = WEIGHTS_FILE) -> dict[str, Any]:
+    """Fit and save one alignment model per embedder; each reports leave-one-event-out CV scores.
+
+    Returns:
+        What was written to ``out``: ``{"models": {embedder: model}}``.
+    """
+    settings = settings or Settings()
+    models = {name: train_one(data, settings.with_(embedder=name)) for name in EMBEDDERS}
+    result = {"models": models}
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result
