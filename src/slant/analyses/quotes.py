@@ -261,8 +261,10 @@ class ArticleQuotes:
                         continue  # "declined to say", "organized to demand": nothing was reported
                     subject = subject_of(tok, self.inq)
                     clause = reported_clause(tok, self.inq)
-                    if subject is None or clause is None or clause.start <= subject.i < clause.end:
+                    if subject is None or clause is None:
                         continue
+                    if clause.start <= subject.i < clause.end and not tok.left_edge.i <= subject.i <= tok.right_edge.i:
+                        continue  # the "speaker" is part of what is reported
                     found = Found(tok, tok.lemma_.lower(), subject, sentence.end)
                 else:
                     continue

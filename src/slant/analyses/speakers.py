@@ -330,6 +330,8 @@ class Discourse:
                 if ref is not None:
                     for k in range(first, last + 1):
                         self._by_token[k] = ref
+            elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+                ref = self._describe(tok, register=True, speaking=True)  # "according to two city officials"
             elif tok.pos_ == "NOUN" and subject and (person_like(tok.lemma_) or verb_kind(tok.head)):
                 ref = self._describe(tok, register=True, speaking=bool(verb_kind(tok.head)))
             elif tok.pos_ == "PRON" and subject:
