@@ -120,6 +120,17 @@ def eval_align(
     _print_scores("align", evaluate(data, Settings(embedder=embedder.value)), ANCHOR, as_json)
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    data: Annotated[Path, typer.Option(help="Folder of gold files (*.json) with quotes and sources.")] = EXAMPLES / "gold",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Quotes: detection recall/precision, speaker attribution accuracy, cited-outlet P/R/F1."""
+    from slant.eval.quotes import ANCHOR, evaluate
+
+    _print_scores("quotes", evaluate(data), ANCHOR, as_json)
+
+
 @train_app.command("align")
 def train_align(
     data: Annotated[Path, typer.Option(help="Folder of gold alignment files (*.json).")] = EXAMPLES / "gold",

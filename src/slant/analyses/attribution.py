@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slant.analyses.quotemarks import Quoted
-from slant.analyses.speech import according_to, is_negated, is_passive, person_like, subject_of, verb_kind
+from slant.analyses.speech import (
+    according_to,
+    is_negated,
+    is_passive,
+    loose_lemma,
+    person_like,
+    subject_of,
+    verb_kind,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,7 +55,14 @@ def opens_sentence(text: str, quoted: Quoted, paragraph_start: int) -> bool:
 
 
 def _region_tokens(doc: "Doc", quoted: Quoted) -> list["Token"]:
-    return [t for t in doc if quoted.start <= t.idx < quoted.end]
+    span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+    return [t for t in span if quoted.start <= t.idx < quoted.end] if span is not None else []
+
+
+def _token_at(doc: "Doc", offset: int) -> "Token | None":
+    """The token covering a character offset (``None`` for white space between tokens)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _clause_end(verb: "Token", inq: Sequence[bool]) -> int:
@@ -74,7 +89,8 @@ def after(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
     """An attribution right after the closing mark: ‘“…,” he said’, ‘“…,” said X’, ‘“…,” according to X’."""
     if quoted.close is None:
         return None
-    i = next((t.i for t in doc if t.idx > quoted.close), None)
+    mark = _token_at(doc, quoted.close)
+    i = mark.i + 1 if mark is not None else next((t.i for t in doc if t.idx > quoted.close), None)
     while i is not None and i < len(doc) and doc[i].is_punct and not inq[i] and doc[i].text in ",—–-:;":
         i += 1
     if i is None or i >= len(doc) or inq[i] or "\n" in doc[i].text or doc[i].is_punct:
@@ -98,13 +114,20 @@ def after(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
 
 
 def _by_shape(doc: "Doc", i: int, inq: Sequence[bool]) -> Found | None:
-    """A speaker's name or description, an optional apposition between commas, then a reporting verb."""
+    """A speaker's name or description, an optional apposition between commas, then a reporting verb
+    (recognised by its spelling too, as the parser may take it for a noun: ‘the 45-year-old recalled’).
+    """
     j, end = i, min(len(doc), i + 30)
     while j < end and not inq[j] and (doc[j].pos_ in _SPEAKER_POS or doc[j].tag_ == "HYPH"):
+        if j > i and loose_lemma(doc[j]) and doc[j].pos_ != "PROPN":
+            break
         j += 1
     nouns = [t for t in doc[i:j] if t.pos_ in ("PROPN", "PRON", "NOUN")]
     if not nouns or j >= end:
         return None
+    # The head of the speaker's phrase: its word whose parent lies outside it ("old" in "the 45-year-old").
+    heads = [t for t in doc[i:j] if not i <= t.head.i < j and t.pos_ in ("PROPN", "PRON", "NOUN", "ADJ")]
+    speaker = heads[0] if heads else nouns[-1]
     if doc[j].text == ",":
         k = j + 1
         while k < end and not inq[k] and doc[k].text not in ",.;!?" and "\n" not in doc[k].text:
@@ -112,8 +135,8 @@ def _by_shape(doc: "Doc", i: int, inq: Sequence[bool]) -> Found | None:
         if k >= end or doc[k].text != ",":
             return None
         j = k + 1
-    if j < len(doc) and _accept(doc[j], inq, ("report", "manner")):
-        return _found(doc[j], nouns[-1], inq)
+    if j < len(doc) and not inq[j] and not is_negated(doc[j]) and (lemma := loose_lemma(doc[j])):
+        return Found(doc[j], lemma, speaker, _clause_end(doc[j], inq))
     return None
 
 
@@ -146,10 +169,9 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
         anchor = prev_end - 1
     else:
         anchor = paragraph_start + len(lead) - 1
-    toks = [t for t in doc if t.idx <= anchor]
-    if not toks:
+    last = _token_at(doc, anchor)
+    if last is None:
         return None
-    last = toks[-1]
     while last.i > 0 and last.is_punct and last.text in ",:—–-" and not inq[last.i]:
         last = doc[last.i - 1]
     if inq[last.i] or last.is_punct:
@@ -175,9 +197,13 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
 
 
 def is_label(doc: "Doc", quoted: Quoted) -> bool:
-    """A short quoted phrase modifying a noun outside it (a “sanctuary city” ordinance): a scare quote."""
+    """A quoted name or term, not speech: a title in Title Case (CNN's “State of the Union”) or a
+    short phrase modifying a noun outside it (a “sanctuary city” ordinance).
+    """
     tokens = _region_tokens(doc, quoted)
     words = [t for t in tokens if t.is_alpha]
+    if words and len(words) <= 8 and all(w.text[:1].isupper() for w in words if len(w) > 3 or w.i == words[0].i):
+        return True
     if not words or len(words) > 3:
         return False
     inside = {t.i for t in tokens}

@@ -10,9 +10,10 @@ ties it to what is reported: a cue before it ("according to", "told",
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from slant.analyses.speech import lexicon
@@ -45,7 +46,7 @@ _PRE_CUE = re.compile(
         (?:interview|conversation|appearance|statement|email|e-mail|op-ed|column|podcast|sit-down|call|exchange|essay|letter|post)s?
         \s+(?:with|to|on|for|in)
       | (?:interview(?:s|ed)?|statements?|comments?|remarks?)\s+(?:with|to|by|on)
-      | (?:speaking|spoke|speaks|speak|talking|talked|talks|talk)\s+(?:exclusively\s+)?(?:to|with)
+      | (?:speaking|spoke|speaks|speak|talking|talked|talks|talk)\s+(?:exclusively\s+)?(?:to|with|on)
       | (?:(?:was|were|been|being|is|are|first|originally|previously|earlier|also|initially)\s+)*
         (?:reported|published|obtained|reviewed|seen|cited|quoted|broken|revealed|confirmed|released|shared|provided|aired|broadcast)
         \s+(?:exclusively\s+)?(?:by|to|in|on)
@@ -65,6 +66,7 @@ _POST_CUE = re.compile(
     )
     """
 )
+_AUX = re.compile(r"(?i)(?:(?:was|were|been|being|is|are)\s+)+")
 _ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:a|an|the)\s+$")
 _NOUN_AFTER = re.compile(r"^\s+(?:report|story|article|analysis|investigation|poll|survey|interview|review|exclusive)\b")
 
@@ -81,7 +83,7 @@ class Cite:
 
 
 @cache
-def _table() -> tuple[dict[str, str], re.Pattern[str]]:
+def _table() -> tuple[Mapping[str, str], re.Pattern[str]]:
     names: dict[str, str] = {}
     for line in lexicon("outlets.txt"):
         forms = [f.strip() for f in line.split("|") if f.strip()]
@@ -91,7 +93,7 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
             if form.startswith("The "):
                 names.setdefault("the " + form[4:], canonical)
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return names, re.compile(rf"(?<![\w&.-])(?:{alternatives})(?![\w&-])")
+    return MappingProxyType(names), re.compile(rf"(?<![\w&.-])(?:{alternatives})(?![\w&-])")
 
 
 def outlet_name(name: str) -> str | None:
@@ -132,9 +134,10 @@ def _listed(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _patterned(doc: "Doc", lo: int, hi: int, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _patterned(doc: "Doc", text: str, lo: int, hi: int, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
-    tokens = [t for t in doc if lo <= t.idx < hi]
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    tokens = [t for t in span if lo <= t.idx < hi] if span is not None else []
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -159,7 +162,7 @@ def _patterned(doc: "Doc", lo: int, hi: int, taken: list[tuple[int, int, str]]) 
             continue
         words = [w.text for w in run]
         if looks_like_outlet(words) and all(w.ent_type_ != "PERSON" for w in run):
-            out.append((start, end, doc.text[start:end]))
+            out.append((start, end, text[start:end]))
     return out
 
 
@@ -178,14 +181,15 @@ def find_cites(doc: "Doc", bounds: Sequence[tuple[int, int]], quoted: "Sequence[
     out: list[Cite] = []
     for lo, hi in bounds:
         found = _listed(text, lo, hi)
-        found += _patterned(doc, lo, hi, found)
+        found += _patterned(doc, text, lo, hi, found)
         for start, end, outlet in sorted(found):
             if any(a <= start < b for a, b in quoted):
                 continue
             before, after = text[lo:start], text[end:hi]
             pre = _PRE_CUE.search(before)
             if pre:
-                out.append(Cite(outlet, start, end, lo + pre.start("cue"), end))
+                aux = _AUX.match(pre.group("cue"))
+                out.append(Cite(outlet, start, end, lo + pre.start("cue") + (aux.end() if aux else 0), end))
                 continue
             post = _POST_CUE.match(after)
             if post:

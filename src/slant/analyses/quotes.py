@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from slant.analyses import attribution
 from slant.analyses.attribution import Found
-from slant.analyses.outlets import Cite, find_cites
+from slant.analyses.outlets import find_cites
 from slant.analyses.quotemarks import Quoted, find_quoted
 from slant.analyses.speakers import Discourse, Speaker
 from slant.analyses.speech import (
@@ -92,7 +92,7 @@ def _quote_flags(doc: "Doc", quoted: Sequence[Quoted]) -> list[bool]:
     """Per token: does it lie within a quotation (its marks included)?"""
     spans = sorted((q.open, q.close if q.close is not None else q.end) for q in quoted)
     starts = [a for a, _ in spans]
-    flags = []
+    flags: list[bool] = []
     for tok in doc:
         k = bisect.bisect_right(starts, tok.idx) - 1
         flags.append(k >= 0 and spans[k][0] <= tok.idx <= spans[k][1])
@@ -214,7 +214,7 @@ class ArticleQuotes:
         doc = self.doc
         while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
             lo += 1
-        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in ".?!":
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in "?!":
             hi -= 1
         return doc[lo:hi] if hi > lo else None
 

@@ -88,6 +88,7 @@ class Discourse:
 
     def __init__(self, doc: "Doc", inq: Sequence[bool], outlet_of: Callable[[str], str | None] = outlet_name) -> None:
         self.doc = doc
+        self.text = doc.text  # built from the tokens on every access: read it once
         self.inq = inq
         self._outlet_of = outlet_of
         self._sent: list[int] = [0] * len(doc)
@@ -119,18 +120,19 @@ class Discourse:
                 i += 1
                 continue
             j = i
-            while j + 2 < len(doc) and not self.inq[j + 1] and doc[j + 1].sent.start == doc[i].sent.start:
-                nxt, after = doc[j + 1], doc[j + 2]
+            while j + 1 < len(doc) and not self.inq[j + 1] and self._sent[j + 1] == self._sent[i]:
+                nxt = doc[j + 1]
+                after = doc[j + 2] if j + 2 < len(doc) else None
                 if nxt.pos_ == "PROPN":
                     j += 1
-                elif nxt.tag_ == "HYPH" and after.pos_ == "PROPN" and nxt.whitespace_ == "":
+                elif after is None or after.pos_ != "PROPN" or self.inq[after.i]:
+                    break
+                elif nxt.tag_ == "HYPH" and nxt.whitespace_ == "":
                     j += 2
-                elif nxt.lower_ in _JOINERS and after.pos_ == "PROPN" and nxt.ent_iob_ == "I" and after.ent_iob_ == "I":
+                elif nxt.lower_ in _JOINERS and nxt.ent_iob_ == "I" and after.ent_iob_ == "I":
                     j += 2
                 else:
                     break
-            if j + 1 == len(doc) - 1 and doc[j + 1].pos_ == "PROPN" and not self.inq[j + 1]:
-                j += 1
             for k in range(i, j + 1):
                 out[k] = (i, j)
             i = j + 1
@@ -148,7 +150,7 @@ class Discourse:
         toks = self.doc[first : last + 1]
         cut = -1
         for k, tok in enumerate(toks):
-            if tok.lower_.rstrip(".") in titles():
+            if tok.lower_.rstrip(".") in titles() or (tok.is_punct and cut == k - 1 >= 0):
                 cut = k
         name = toks[cut + 1 :].text if cut + 1 < len(toks) else ""
         return [t.lower_.rstrip(".") for t in toks[: cut + 1]], name
@@ -160,36 +162,56 @@ class Discourse:
     def _is_person_run(self, first: int, last: int, titled: bool, name: str) -> bool | None:
         """True: a person; False: not one; None: cannot tell from the run alone."""
         toks = self.doc[first : last + 1]
-        last_word = name.split()[-1] if name else ""
-        if not name or self._outlet_of(toks.text) or self._outlet_of(name) or last_word in _NOT_PERSON_LAST:
+        if not name or self._outlet_of(toks.text) or self._outlet_of(name):
             return False
         labels = {t.ent_type_ for t in toks if t.ent_type_}
         if labels & _NUMERIC_LABELS:
             return False
-        if "PERSON" in labels or titled:
+        if titled or any(person_like(w) for w in self._role_before(first, last)):
+            return True
+        if name.split()[-1] in _NOT_PERSON_LAST:
+            return False
+        if "PERSON" in labels:
             return True
         if labels & _ORG_LABELS:
             return False
         return None
 
+    def _role_before(self, first: int, last: int) -> list[str]:
+        """Common nouns standing before a name as its title ("union leader Tom Kerr", "council member Jo Park")."""
+        out: list[str] = []
+        k = first - 1
+        while k >= 0 and not self.inq[k] and self.doc[k].dep_ in ("compound", "amod") and k < self.doc[k].head.i <= last:
+            if self.doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+                break
+            out.insert(0, self.doc[k].lemma_.lower())
+            k -= 1
+        return out
+
     def _collect_names(self) -> None:
         """Every full person name, in order, for choosing the fullest form of a name."""
         seen: set[tuple[int, int]] = set()
-        speaking: list[tuple[int, int, str]] = []
+        speaking: list[str] = []
+        unsure: list[str] = []
         for first, last in self._chunks.values():
             if (first, last) in seen:
                 continue
             seen.add((first, last))
             title_words, name = self._split(first, last)
-            person = self._is_person_run(first, last, self._titled(title_words), name)
+            titled = self._titled(title_words) or any(person_like(w) for w in self._role_before(first, last))
+            person = self._is_person_run(first, last, titled, name)
             head = self.doc[last]
             if person:
                 self._names.append(name)
-            elif person is None and head.dep_ in _SUBJECT and verb_kind(head.head):
-                speaking.append((first, last, name))
-        for _, _, name in speaking:
+            elif person is None:
+                unsure.append(name)
+                if head.dep_ in _SUBJECT and verb_kind(head.head):
+                    speaking.append(name)
+        for name in speaking:
             if not self._known(name):
-                self._names.append(name)
+                # The fullest unlabelled name that ends the same way ("Jo Park" for "Park").
+                longer = [n for n in unsure if n.endswith(" " + name)]
+                self._names.append(max(longer, key=lambda n: len(n.split())) if longer else name)
 
     def _known(self, name: str) -> bool:
         return any(n == name or n.endswith(" " + name) for n in self._names)
@@ -209,7 +231,7 @@ class Discourse:
         if outlet:
             return self._others.setdefault("outlet:" + outlet, Referent(outlet, "outlet"))
         head = self.doc[last]
-        known = bool(name) and name.split()[-1] not in _NOT_PERSON_LAST and self._known(name)
+        known = bool(name) and self._known(name)
         person = True if known else self._is_person_run(first, last, self._titled(title_words), name)
         if person is None:
             person = head.dep_ in _SUBJECT and bool(verb_kind(head.head))
@@ -235,14 +257,14 @@ class Discourse:
                 ref.words.add(child.lower_)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             self._add_role(ref, head.head)
-        name_start = self.doc.text.rfind(name, toks.start_char, toks.end_char) if name else -1
+        name_start = self.text.rfind(name, toks.start_char, toks.end_char) if name else -1
         ref.spans.append((name_start, name_start + len(name)) if name_start >= 0 else (toks.start_char, toks.end_char))
         return ref
 
     def _add_role(self, ref: Referent, noun: "Token") -> None:
         ref.roles.add(noun.lemma_.lower())
         start, end = noun_phrase(noun, self.inq)
-        ref.words |= {w.lower().strip(",.") for w in self.doc.text[start:end].split()}
+        ref.words |= {w.lower().strip(",.") for w in self.text[start:end].split()}
 
     # -- descriptions and pronouns ---------------------------------------
 
@@ -250,24 +272,24 @@ class Discourse:
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         start, end = noun_phrase(head, self.inq)
-        label = self.doc.text[start:end]
+        label = self.text[start:end]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
         qualified = any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
         if definite and not qualified:
-            found = self._antecedent(head, lemma, {w.lower() for w in label.split()[:-1]})
+            found = self._antecedent(head, lemma, {w.lower() for w in label.split()[:-1]}, label)
             if found is not None:
                 return found
         subtree = self.doc[head.left_edge.i : head.right_edge.i + 1].text
         sentence = " ".join(t.text for t in head.sent if not self.inq[t.i])
         anonymous = lemma in ANON_HEADS or anonymity_cue(subtree) or (person_like(lemma) and anonymity_cue(sentence))
-        people = person_like(lemma) or (speaking and lemma not in ORG_NOUNS)
+        people = person_like(lemma) or label.endswith("-old") or (speaking and lemma not in ORG_NOUNS)
         kind = "person" if people and not plural else "group"
         ref = Referent(label, kind, anonymous=anonymous, plural=plural, roles={lemma}, words={w.lower() for w in label.split()})
         if register:
             ref.spans.append((start, end))
         return ref
 
-    def _antecedent(self, head: "Token", lemma: str, modifiers: set[str]) -> Referent | None:
+    def _antecedent(self, head: "Token", lemma: str, modifiers: set[str], label: str = "") -> Referent | None:
         anon_head = lemma in ANON_HEADS
         candidates: list[Referent] = []
         for m in reversed(self._mentions):
@@ -279,7 +301,7 @@ class Discourse:
                 candidates.append(m.ref)
         if candidates:
             return next((r for r in candidates if modifiers <= r.words), candidates[0])
-        if person_like(lemma) and not anon_head and head.tag_ not in ("NNS", "NNPS"):
+        if (person_like(lemma) or label.endswith("-old")) and not anon_head and head.tag_ not in ("NNS", "NNPS"):
             return self._recent(head, lambda r: r.kind == "person" and not r.plural, window=2)
         return None
 
@@ -355,24 +377,31 @@ class Discourse:
             if objects:
                 inner = self.speaker(objects[0])
                 start, end = head.left_edge.idx, objects[0].idx + len(objects[0].text)
-                return Speaker(inner.referent, doc.text[start:end], start, end)
+                return Speaker(inner.referent, self.text[start:end], start, end)
         chunk = self._chunks.get(head.i)
         titles_only = chunk is not None and not self._split(*chunk)[1]
         if chunk is not None and not titles_only:
-            start, end = doc[chunk[0]].idx, doc[chunk[1]].idx + len(doc[chunk[1]].text)
-        elif head.pos_ in ("NOUN", "PROPN"):
+            first = chunk[0] - len(self._role_before(*chunk))
+            start, end = doc[first].idx, doc[chunk[1]].idx + len(doc[chunk[1]].text)
+        elif head.pos_ in ("NOUN", "PROPN", "ADJ"):
             start, end = noun_phrase(head, self.inq, keep_det=True)
         else:
             start, end = head.idx, head.idx + len(head.text)
+        named = next((c for c in head.children if c.dep_ == "appos" and c.i in self._chunks), None)
+        if head.pos_ == "NOUN" and named is not None:
+            # "said the spokeswoman, Jane Doe": the name in apposition is who speaks.
+            ref = self._by_token.get(named.i) or self._name_referent(*self._chunks[named.i])
+            if ref is not None and ref.kind == "person":
+                return Speaker(ref, self.text[start:end], start, end)
         ref = self._by_token.get(head.i)
         if ref is None:
             if chunk is not None and not titles_only:
                 ref = self._name_referent(*chunk)
-            elif head.pos_ in ("NOUN", "PROPN"):
+            elif head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 ref = self._describe(head, register=False, speaking=True)
             elif head.pos_ == "PRON":
                 ref = self._pronoun(head)
-        return Speaker(ref, doc.text[start:end], start, end)
+        return Speaker(ref, self.text[start:end], start, end)
 
     def sentence_of(self, token: "Token") -> int:
         """Index of the parsed sentence a token is in."""

@@ -10,15 +10,16 @@ attribution.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-SUBJECTS = ("nsubj", "csubj")
+SUBJECTS = ("nsubj",)
 PASSIVE = ("nsubjpass", "auxpass", "csubjpass")
 ANON_HEADS = frozenset({"source", "insider"})
 # Honorifics and abbreviated titles: before a name they make it a person's.
@@ -69,17 +70,17 @@ _ANON_CUES = re.compile(
 @cache
 def lexicon(name: str) -> tuple[str, ...]:
     """The non-comment lines of a lexicon file shipped in ``slant/data/quotes/``."""
-    text = resources.files("slant").joinpath("data", "quotes", name).read_text(encoding="utf-8")
+    text = (resources.files("slant") / "data" / "quotes" / name).read_text(encoding="utf-8")
     return tuple(s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#"))
 
 
 @cache
-def _verbs() -> dict[str, str]:
+def _verbs() -> Mapping[str, str]:
     out: dict[str, str] = {}
     for line in lexicon("verbs.txt"):
         lemma, _, kind = line.partition("\t")
         out[lemma.strip()] = kind.strip() or "report"
-    return out
+    return MappingProxyType(out)
 
 
 @cache
@@ -105,6 +106,21 @@ def verb_kind(token: "Token") -> str | None:
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return "report"
     return _verbs().get(lemma)
+
+
+def loose_lemma(token: "Token") -> str | None:
+    """The speech verb a word spells even when mis-tagged ("recalled" read as a noun), else ``None``."""
+    if verb_kind(token):
+        return token.lemma_.lower()
+    word = token.lower_
+    irregular = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "writes": "write"}
+    if word in irregular:
+        return irregular[word]
+    for suffix in ("ed", "es", "d", "s"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and _verbs().get(stem) in ("report", "manner"):
+            return stem
+    return None
 
 
 def is_passive(token: "Token") -> bool:
@@ -176,7 +192,7 @@ def subject_of(verb: "Token", inq: Sequence[bool]) -> "Token | None":
     prev = verb.i - 1
     while prev >= 0 and verb.doc[prev].is_punct and not inq[prev]:
         prev -= 1
-    if prev < verb.i - 1 and prev >= 0 and inq[prev]:
+    if prev >= 0 and inq[prev]:
         for child in verb.rights:
             if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep"):
                 return child
@@ -260,7 +276,7 @@ def reported_clause(verb: "Token", inq: Sequence[bool]) -> "Span | None":
         return None
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in ".?!":
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in "?!":
         hi -= 1
     if hi <= lo:
         return None
