@@ -9,6 +9,7 @@ torch and transformers, which cost several seconds of every cold start.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -67,8 +68,48 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return np.asarray(0.5 * x * (1.0 + _erf(x * _INV_SQRT2)), dtype=np.float32)
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """Texts of similar length that share one padded attention step."""
+
+    index: np.ndarray
+    """Rows of the packed token matrix that belong to these texts, in text order."""
+    valid: np.ndarray
+    """Where those rows go in the flattened (texts x longest) padded layout."""
+    texts: int
+    seq: int
+    bias: np.ndarray
+    """Additive attention mask: 0 for real tokens, -1e9 for padding."""
+
+
+def _batches(lengths: np.ndarray, starts: np.ndarray, size: int) -> list[_Batch]:
+    order = np.argsort(lengths, kind="stable")
+    out: list[_Batch] = []
+    for b in range(0, len(order), size):
+        rows = order[b : b + size]
+        seq = int(lengths[rows].max())
+        mask = np.zeros((len(rows), seq), dtype=np.float32)
+        for k, r in enumerate(rows):
+            mask[k, : lengths[r]] = 1.0
+        out.append(
+            _Batch(
+                index=np.concatenate([starts[r] + np.arange(lengths[r]) for r in rows]),
+                valid=np.concatenate([k * seq + np.arange(lengths[r]) for k, r in enumerate(rows)]),
+                texts=len(rows),
+                seq=seq,
+                bias=np.where(mask[:, None, None, :] > 0, 0.0, -1e9).astype(np.float32),
+            )
+        )
+    return out
+
+
 class NumpyMiniLM:
-    """Mean-pooled, normalised BERT sentence embeddings, forward pass in NumPy (float32)."""
+    """Mean-pooled, normalised BERT sentence embeddings, forward pass in NumPy (float32).
+
+    Tokens of all texts are packed into one matrix, so the dense layers (nearly all
+    the work) run as a few large matrix products with no padding; only attention
+    pads, per batch of similar-length texts.
+    """
 
     def __init__(self, path: Path | None = None, max_tokens: int = 256) -> None:
         path = path or model_dir()
@@ -78,89 +119,81 @@ class NumpyMiniLM:
 
             self.config = json.loads((path / "config.json").read_text())
             raw = load_file(str(path / "model.safetensors"))
-            # Dense kernels stored transposed and contiguous once, so every projection is one BLAS gemm.
-            self.weights = {
-                k: np.ascontiguousarray(v.T if v.ndim == 2 and "encoder.layer" in k else v, dtype=np.float32)
-                for k, v in raw.items()
-            }
             self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         except (OSError, ValueError, KeyError) as exc:
             raise ModelUnavailableError(f"cannot load the MiniLM model from {path}: {exc}") from exc
-        self.max_tokens = max_tokens
+        prefix = "" if "embeddings.word_embeddings.weight" in raw else "bert."
+        # Dense kernels stored transposed and contiguous once, so every projection is one BLAS gemm.
+        self.weights = {
+            k[len(prefix) :]: np.ascontiguousarray(v.T if v.ndim == 2 and "encoder.layer" in k else v, dtype=np.float32)
+            for k, v in raw.items()
+            if k.startswith(prefix)
+        }
+        self.layers = int(self.config["num_hidden_layers"])
+        self.heads = int(self.config["num_attention_heads"])
+        self.eps = float(self.config["layer_norm_eps"])
+        self.dim = int(self.config["hidden_size"])
+        for layer in range(self.layers):
+            p = f"encoder.layer.{layer}.attention.self."
+            # Query, key and value projections fused into one product.
+            self.weights[p + "qkv.weight"] = np.ascontiguousarray(
+                np.concatenate([self.weights[p + n + ".weight"] for n in ("query", "key", "value")], axis=1)
+            )
+            self.weights[p + "qkv.bias"] = np.concatenate([self.weights[p + n + ".bias"] for n in ("query", "key", "value")])
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_tokens)
-        self.dim = int(self.config["hidden_size"])
-        self._prefix = "" if "embeddings.word_embeddings.weight" in self.weights else "bert."
 
-    def _w(self, name: str) -> np.ndarray:
-        return self.weights[self._prefix + name]
+    def _dense(self, h: np.ndarray, name: str) -> np.ndarray:
+        return h @ self.weights[name + ".weight"] + self.weights[name + ".bias"]
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        cfg = self.config
-        heads = int(cfg["num_attention_heads"])
-        eps = float(cfg["layer_norm_eps"])
-        batch, seq = ids.shape
-        head_dim = self.dim // heads
-        x = (
-            self._w("embeddings.word_embeddings.weight")[ids]
-            + self._w("embeddings.position_embeddings.weight")[:seq][None, :, :]
-            + self._w("embeddings.token_type_embeddings.weight")[0][None, None, :]
-        )
-        x = _layer_norm(x, self._w("embeddings.LayerNorm.weight"), self._w("embeddings.LayerNorm.bias"), eps)
-        bias = np.where(mask[:, None, None, :] > 0, 0.0, -1e9).astype(np.float32)
-        for layer in range(int(cfg["num_hidden_layers"])):
-            p = f"encoder.layer.{layer}."
+    def _norm(self, h: np.ndarray, name: str) -> np.ndarray:
+        return _layer_norm(h, self.weights[name + ".weight"], self.weights[name + ".bias"], self.eps)
 
-            def proj(h: np.ndarray, name: str) -> np.ndarray:
-                flat = h.reshape(-1, h.shape[-1]) @ self._w(p + name + ".weight") + self._w(p + name + ".bias")
-                return flat.reshape(*h.shape[:-1], -1)
-
-            def split(h: np.ndarray) -> np.ndarray:
-                return h.reshape(batch, seq, heads, head_dim).transpose(0, 2, 1, 3)
-
-            q = split(proj(x, "attention.self.query"))
-            k = split(proj(x, "attention.self.key"))
-            v = split(proj(x, "attention.self.value"))
-            scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1.0 / np.sqrt(head_dim)) + bias
+    def _attention(self, x: np.ndarray, layer: str, batches: list[_Batch]) -> np.ndarray:
+        head_dim = self.dim // self.heads
+        qkv = self._dense(x, layer + "attention.self.qkv")
+        out = np.empty((x.shape[0], self.dim), dtype=np.float32)
+        scale = np.float32(1.0 / np.sqrt(head_dim))
+        for b in batches:
+            padded = np.zeros((b.texts * b.seq, 3 * self.dim), dtype=np.float32)
+            padded[b.valid] = qkv[b.index]
+            q, k, v = padded.reshape(b.texts, b.seq, 3, self.heads, head_dim).transpose(2, 0, 3, 1, 4)
+            scores = q @ k.transpose(0, 1, 3, 2) * scale + b.bias
             scores -= scores.max(-1, keepdims=True)
-            attn = np.exp(scores)
-            attn /= attn.sum(-1, keepdims=True)
-            ctx = (attn @ v).transpose(0, 2, 1, 3).reshape(batch, seq, self.dim)
-            x = _layer_norm(
-                proj(ctx, "attention.output.dense") + x,
-                self._w(p + "attention.output.LayerNorm.weight"),
-                self._w(p + "attention.output.LayerNorm.bias"),
-                eps,
-            )
-            hidden = _gelu(proj(x, "intermediate.dense"))
-            x = _layer_norm(
-                proj(hidden, "output.dense") + x,
-                self._w(p + "output.LayerNorm.weight"),
-                self._w(p + "output.LayerNorm.bias"),
-                eps,
-            )
+            np.exp(scores, out=scores)
+            scores /= scores.sum(-1, keepdims=True)
+            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b.texts * b.seq, self.dim)
+            out[b.index] = ctx[b.valid]
+        return out
+
+    def _forward(self, ids: np.ndarray, positions: np.ndarray, batches: list[_Batch]) -> np.ndarray:
+        """Hidden states of every real token, shape (tokens, dim)."""
+        w = self.weights
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][positions]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
+        x = self._norm(x, "embeddings.LayerNorm")
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}."
+            x = self._norm(self._dense(self._attention(x, p, batches), p + "attention.output.dense") + x,
+                           p + "attention.output.LayerNorm")
+            hidden = _gelu(self._dense(x, p + "intermediate.dense"))
+            x = self._norm(self._dense(hidden, p + "output.dense") + x, p + "output.LayerNorm")
         return x
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Embed texts: shape (len(texts), 384), rows L2-normalised."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
-            return out
+            return np.zeros((0, self.dim), dtype=np.float32)
         encodings = self.tokenizer.encode_batch(list(texts))
-        # Batches of similar length waste little work on padding.
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for b in range(0, len(order), batch_size):
-            idx = order[b : b + batch_size]
-            seq = max(len(encodings[i].ids) for i in idx)
-            ids = np.zeros((len(idx), seq), dtype=np.int64)
-            mask = np.zeros((len(idx), seq), dtype=np.float32)
-            for row, i in enumerate(idx):
-                n = len(encodings[i].ids)
-                ids[row, :n] = encodings[i].ids
-                mask[row, :n] = 1.0
-            hidden = self._forward(ids, mask)
-            pooled = (hidden * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-            out[idx] = pooled
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        lengths = np.array([len(e.ids) for e in encodings], dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        ids = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encodings])
+        positions = np.concatenate([np.arange(n) for n in lengths])
+        hidden = self._forward(ids, positions, _batches(lengths, starts, batch_size))
+        pooled = np.add.reduceat(hidden, starts, axis=0) / lengths[:, None].astype(np.float32)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return out / norms
+        return np.asarray(pooled / norms, dtype=np.float32)
