@@ -71,6 +71,7 @@ def test_actors_on_seeds(seed_comparison: Comparison) -> None:
     assert {"LA", "Los Angeles"} <= {m.text for m in la.mentions}
     assert la.articles == ["a1", "a2"]
     assert _by_name(actors, "Hugo Soto-Martinez").type == "PERSON"
+    assert _by_name(actors, "Daily Kos").type == "ORG"
 
 
 def test_actor_at_finds_overlapping_mention() -> None:

@@ -23,6 +23,7 @@ from slant.analyses.names import (
     name_key,
     split_title,
 )
+from slant.analyses.outlets import looks_like_outlet, outlet_name
 from slant.model import Actor, Comparison, Mention
 
 if TYPE_CHECKING:
@@ -291,13 +292,16 @@ def _is_name_title(token: Any) -> bool:
 def _canonical(members: list[_Cand], org_names: list[str]) -> tuple[str, str]:
     """The fullest proper name used, and the type most of its mentions carry.
 
+    A known news outlet is an organisation whatever spaCy labelled it.
     A "person" whose name is part of organisation names ("Calder Bay" in "Port
     Authority of Calder Bay") is a place spaCy mislabelled.
     """
     labels = Counter(m.label for m in members)
     person_full = any(m.label == "PERSON" and len(m.tokens) >= 2 for m in members)
     inside_orgs = any(f" {m.key} " in f" {org} " for m in members for org in org_names if org != m.key)
-    if inside_orgs and labels["PERSON"]:
+    if any(outlet_name(m.text) or looks_like_outlet(m.text.split()) for m in members):
+        kind = "ORG"  # a news outlet spaCy took for a person ("Daily Kos")
+    elif inside_orgs and labels["PERSON"]:
         kind = "GPE"
     elif person_full or (labels["PERSON"] and labels["PERSON"] >= max(labels.values())):
         kind = "PERSON"

@@ -4,28 +4,12 @@ from __future__ import annotations
 
 import re
 
-# Words that stand before a person's name as a title; never part of the name itself.
-TITLE_WORDS = {
-    "mr", "mrs", "ms", "dr", "sir", "dame", "rev", "father", "sister", "prof", "professor",
-    "president", "vice", "president-elect", "sen", "senator", "rep", "representative", "gov", "governor",
-    "mayor", "sheriff", "chief", "deputy", "judge", "justice", "attorney", "general", "secretary",
-    "minister", "prime", "chancellor", "speaker", "leader", "commissioner", "councilmember",
-    "councilman", "councilwoman", "councillor", "council", "member", "officer", "detective", "sgt",
-    "sergeant", "lt", "lieutenant", "capt", "captain", "col", "colonel", "gen", "admiral", "former",
-    "acting", "interim", "executive", "director", "ceo", "chairman", "chairwoman", "chair", "city",
-    "county", "state", "federal", "u.s.", "us", "superintendent", "principal", "trustee", "assemblymember",
-    "assemblyman", "assemblywoman", "delegate", "ambassador", "spokesman", "spokeswoman", "spokesperson",
-    "coach", "pope", "king", "queen", "prince", "princess", "lord", "lady", "border", "czar",
-}
+from slant.analyses.speech import roles, titles
 
-# Nouns that name a role a person holds and that articles use instead of the name ("the sheriff said").
-ROLE_WORDS = {
-    "president", "president-elect", "senator", "governor", "mayor", "sheriff", "chief", "judge",
-    "secretary", "minister", "chancellor", "speaker", "commissioner", "councilmember", "councilman",
-    "councilwoman", "director", "ceo", "chairman", "chairwoman", "superintendent", "principal",
-    "spokesman", "spokeswoman", "spokesperson", "czar", "ambassador", "attorney", "prosecutor",
-    "coach", "founder", "treasurer", "comptroller", "administrator", "executive", "manager",
-}
+# Words that stand before a person's name as a title, and nouns naming a role a person holds
+# ("the sheriff said"): one lexicon, shared with quote attribution (slant/data/quotes/).
+TITLE_WORDS = titles()
+ROLE_WORDS = roles()
 
 # Titles that may stand inside a name span spaCy returns ("Calder County Sheriff Wade Colter").
 PERSON_TITLES = {
