@@ -32,14 +32,15 @@ def _median_time(fn, repeats: int) -> float:
     return statistics.median(times)
 
 
-def _cold_cli(repeats: int, env: dict[str, str]) -> tuple[float, float]:
+def _cold_cli(repeats: int, env: dict[str, str], embedder: str) -> tuple[float, float]:
     """Median wall time of a fresh `slant compare` process and the largest peak RSS (MB) among them."""
     times, rss = [], 0.0
     for _ in range(repeats):
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "slant", "compare", *map(str, PAIR), "--format", "json", "--output", os.devnull],
+            [sys.executable, "-m", "slant", "compare", *map(str, PAIR), "--format", "json", "--output", os.devnull,
+             "--embedder", embedder],
             check=True,
             env=env,
         )
@@ -52,6 +53,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--embedder", default="minilm", choices=["minilm", "static"])
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="slant-bench-")
@@ -61,7 +63,7 @@ def main() -> int:
     import slant
     from slant.nlp.resources import Resources
 
-    settings = slant.Settings()
+    settings = slant.Settings(embedder=args.embedder)
     texts = [p.read_text(encoding="utf-8") for p in PAIR]
     words = sum(len(t.split()) for t in texts)
 
@@ -75,7 +77,7 @@ def main() -> int:
     warm_s = _median_time(lambda: slant.compare(articles, settings), args.repeats)
     inproc_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    cold_s, cli_rss = _cold_cli(max(3, args.repeats // 2), env)
+    cold_s, cli_rss = _cold_cli(max(3, args.repeats // 2), env, args.embedder)
     result = {
         "warm_s": round(warm_s, 4),
         "cold_cli_s": round(cold_s, 4),
@@ -83,11 +85,12 @@ def main() -> int:
         "ratio_vs_spacy": round(warm_s / spacy_s, 3),
         "peak_rss_mb": round(max(cli_rss, inproc_rss), 1),
         "words": words,
+        "embedder": args.embedder,
     }
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"slant compare on {words} words ({PAIR[0].name} + {PAIR[1].name}), median of {args.repeats}")
+        print(f"slant compare on {words} words ({PAIR[0].name} + {PAIR[1].name}), embedder {args.embedder}, median of {args.repeats}")
         print(f"  spaCy-only parse   {spacy_s:8.3f} s   (baseline, same run)")
         print(f"  warm compare       {warm_s:8.3f} s   ratio vs spaCy {warm_s / spacy_s:5.2f}   (goal <= 2)")
         print(f"  cold CLI           {cold_s:8.3f} s   (goal <= 4 s)")
