@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,13 @@ demo: $(STAMP)
 ISOLATE = tmp=$$(mktemp -d) && export HOME=$$tmp/home XDG_CACHE_HOME=$$tmp/cache HF_HOME=$$tmp/hf \
 	TMPDIR=$$tmp HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 && mkdir -p $$HOME
 
-test: $(STAMP)
+test: lint
 	@$(ISOLATE) && $(PY) -m pytest -q $(PYTEST_ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy src/slant
 
 bench: $(STAMP)
 	@$(ISOLATE) && $(PY) bench/bench_compare.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc

@@ -39,8 +39,19 @@ def _cold_cli(repeats: int, env: dict[str, str], embedder: str) -> tuple[float, 
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "slant", "compare", *map(str, PAIR), "--format", "json", "--output", os.devnull,
-             "--embedder", embedder],
+            [
+                sys.executable,
+                "-m",
+                "slant",
+                "compare",
+                *map(str, PAIR),
+                "--format",
+                "json",
+                "--output",
+                os.devnull,
+                "--embedder",
+                embedder,
+            ],
             check=True,
             env=env,
         )
@@ -90,7 +101,10 @@ def main() -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"slant compare on {words} words ({PAIR[0].name} + {PAIR[1].name}), embedder {args.embedder}, median of {args.repeats}")
+        print(
+            f"slant compare on {words} words ({PAIR[0].name} + {PAIR[1].name}), "
+            f"embedder {args.embedder}, median of {args.repeats}"
+        )
         print(f"  spaCy-only parse   {spacy_s:8.3f} s   (baseline, same run)")
         print(f"  warm compare       {warm_s:8.3f} s   ratio vs spaCy {warm_s / spacy_s:5.2f}   (goal <= 2)")
         print(f"  cold CLI           {cold_s:8.3f} s   (goal <= 4 s)")

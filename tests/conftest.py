@@ -48,7 +48,6 @@ def update_golden(pytestconfig: pytest.Config) -> bool:
     return bool(pytestconfig.getoption("--update-golden"))
 
 
-
 @pytest.fixture(scope="session")
 def seed_comparison(seeds: tuple[Path, Path]):  # type: ignore[no-untyped-def]
     """slant.compare on the two seed articles, computed once per test session."""
@@ -62,6 +61,4 @@ def harbor_comparison(examples: Path):  # type: ignore[no-untyped-def]
     """slant.compare on the bundled demo pair, computed once per test session."""
     import slant
 
-    return slant.compare(
-        slant.read_articles([str(examples / "harbor_left.txt"), str(examples / "harbor_right.txt")])
-    )
+    return slant.compare(slant.read_articles([str(examples / "harbor_left.txt"), str(examples / "harbor_right.txt")]))

@@ -10,7 +10,7 @@ from slant.pipeline import ANALYSES, Analysis, build_pipeline
 
 
 def _a(name: str, requires: tuple[str, ...], provides: tuple[str, ...]) -> Analysis:
-    return Analysis(name, requires, provides, lambda: (lambda c, r, s: {}))
+    return Analysis(name, requires, provides, lambda: lambda c, r, s: {})
 
 
 def test_build_pipeline_pulls_in_requirements_in_order() -> None:
@@ -49,8 +49,17 @@ def test_compare_needs_two_articles(articles: list[str]) -> None:
 
 def test_public_api_is_small_and_pinned() -> None:
     assert sorted(slant.__all__) == [
-        "Article", "Comparison", "FetchError", "InputError", "ModelUnavailableError", "PipelineError",
-        "Settings", "SlantError", "StoreError", "compare", "read_articles",
+        "Article",
+        "Comparison",
+        "FetchError",
+        "InputError",
+        "ModelUnavailableError",
+        "PipelineError",
+        "Settings",
+        "SlantError",
+        "StoreError",
+        "compare",
+        "read_articles",
     ]
     for name in slant.__all__:
         assert getattr(slant, name).__doc__

@@ -23,7 +23,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Score a model or heuristic on a dataset, next to the published anchor.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score a model or heuristic on a dataset, next to the published anchor.", no_args_is_help=True
+)
 train_app = typer.Typer(help="Reproduce a model shipped in slant/data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
@@ -58,7 +60,9 @@ def compare(
     sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .html, .json, .jsonl) or '-' for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    embedder: Annotated[EmbedderName, typer.Option(help="Sentence embedder used for fact alignment.")] = EmbedderName.minilm,
+    embedder: Annotated[
+        EmbedderName, typer.Option(help="Sentence embedder used for fact alignment.")
+    ] = EmbedderName.minilm,
 ) -> None:
     """Compare two or more articles about one event."""
     from slant.ingest import read_articles
@@ -122,7 +126,8 @@ def eval_align(
 
 @eval_app.command("quotes")
 def eval_quotes(
-    data: Annotated[Path, typer.Option(help="Folder of gold files (*.json) with quotes and sources.")] = EXAMPLES / "gold",
+    data: Annotated[Path, typer.Option(help="Folder of gold files (*.json) with quotes and sources.")] = EXAMPLES
+    / "gold",
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
 ) -> None:
     """Quotes: detection recall/precision, speaker attribution accuracy, cited-outlet P/R/F1."""

@@ -60,7 +60,9 @@ class Article(_Model):
     author: str | None = None
     sentences: list[Sentence] = Field(default_factory=list)
     boilerplate: list[Boilerplate] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list, description="What ingest noticed (encoding guessed, text cut, ...).")
+    warnings: list[str] = Field(
+        default_factory=list, description="What ingest noticed (encoding guessed, text cut, ...)."
+    )
 
     def span_text(self, start: int, end: int) -> str:
         """Return the text between two offsets of this article."""
@@ -168,7 +170,7 @@ class Comparison(_Model):
     along privately (``nlp``) and are never serialised.
     """
 
-    schema_: Literal["slant.compare/1"] = Field(SCHEMA, alias="schema")
+    schema_: Literal["slant.compare/1"] = Field("slant.compare/1", alias="schema")
     articles: list[Article]
     facts: list[Fact] | None = None
     quotes: list[Quote] | None = None

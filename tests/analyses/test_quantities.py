@@ -10,8 +10,16 @@ from slant.nlp.resources import Resources
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1,200", 1200), ("seven", 7), ("$3 million", 3e6), ("twice", 2), ("twenty five", 25), ("a dozen", 12),
-     ("3.5 billion", 3.5e9), ("about", None)],
+    [
+        ("1,200", 1200),
+        ("seven", 7),
+        ("$3 million", 3e6),
+        ("twice", 2),
+        ("twenty five", 25),
+        ("a dozen", 12),
+        ("3.5 billion", 3.5e9),
+        ("about", None),
+    ],
 )
 def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value

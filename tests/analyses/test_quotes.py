@@ -45,43 +45,135 @@ def _quote(quotes: list[Quote], fragment: str, direct: bool | None = None) -> Qu
 
 # id, text, fragment of the quote, speaker, mention, verb, cited outlet
 DIRECT = [
-    ("told-outlet", '"We will not back down," Mayor Ana Ortiz told Newsmax.',
-     "We will not back down", "Ana Ortiz", "Mayor Ana Ortiz", "tell", "Newsmax"),
-    ("pronoun", 'Sheriff Robert Vance spoke on Monday. "Crime is down this year," he said.',
-     "Crime is down", "Robert Vance", "he", "say", None),
-    ("colon", 'Governor Lisa Grant said: "The budget is balanced for the first time."',
-     "The budget is balanced", "Lisa Grant", "Governor Lisa Grant", "say", None),
-    ("said-x", '"The river is rising fast," said Tom Reyes, a county engineer.',
-     "The river is rising fast", "Tom Reyes", "Tom Reyes", "say", None),
-    ("warned-x-appositive", "“Without more nurses, the ward will close,” warned Dana Wu, director of the Hill "
-     "Clinic, in an interview with the Guardian.",
-     "Without more nurses", "Dana Wu", "Dana Wu", "warn", "Guardian"),
-    ("name-appositive-told", "“These families have waited too long,” Kenji Sato, director of the Bay Coalition, "
-     "told Reuters.",
-     "These families have waited", "Kenji Sato", "Kenji Sato", "tell", "Reuters"),
-    ("title-resolves", 'Mayor Karen Lott and Sheriff Dan Ruiz met on Monday. Lott left early. '
-     '"We have enough deputies," the sheriff said.',
-     "We have enough deputies", "Dan Ruiz", "the sheriff", "say", None),
-    ("short-name", 'City Councilmember Hugo Vela voted yes. "This is a good day," Vela said.',
-     "This is a good day", "Hugo Vela", "Vela", "say", None),
-    ("uk-single", "'Nobody listened to us,' said union leader Tom Kerr.",
-     "Nobody listened to us", "Tom Kerr", "union leader Tom Kerr", "say", None),
-    ("question", "“Where did the money go?” asked Rita Gomez, a local teacher.",
-     "Where did the money go?", "Rita Gomez", "Rita Gomez", "ask", None),
-    ("partial", "Mayor Sam Hill said he would send “twice as many crews” to the east side.",
-     "twice as many crews", "Sam Hill", "Mayor Sam Hill", "say", None),
-    ("called", "Senator Alma Reyes called the bill “a gift to polluters” on Tuesday.",
-     "a gift to polluters", "Alma Reyes", "Senator Alma Reyes", "call", None),
-    ("put-it", "City engineer Paul Whitcombe put it bluntly: “The old levee was built for a smaller river.”",
-     "The old levee", "Paul Whitcombe", "City engineer Paul Whitcombe", "put", None),
+    (
+        "told-outlet",
+        '"We will not back down," Mayor Ana Ortiz told Newsmax.',
+        "We will not back down",
+        "Ana Ortiz",
+        "Mayor Ana Ortiz",
+        "tell",
+        "Newsmax",
+    ),
+    (
+        "pronoun",
+        'Sheriff Robert Vance spoke on Monday. "Crime is down this year," he said.',
+        "Crime is down",
+        "Robert Vance",
+        "he",
+        "say",
+        None,
+    ),
+    (
+        "colon",
+        'Governor Lisa Grant said: "The budget is balanced for the first time."',
+        "The budget is balanced",
+        "Lisa Grant",
+        "Governor Lisa Grant",
+        "say",
+        None,
+    ),
+    (
+        "said-x",
+        '"The river is rising fast," said Tom Reyes, a county engineer.',
+        "The river is rising fast",
+        "Tom Reyes",
+        "Tom Reyes",
+        "say",
+        None,
+    ),
+    (
+        "warned-x-appositive",
+        "“Without more nurses, the ward will close,” warned Dana Wu, director of the Hill "
+        "Clinic, in an interview with the Guardian.",
+        "Without more nurses",
+        "Dana Wu",
+        "Dana Wu",
+        "warn",
+        "Guardian",
+    ),
+    (
+        "name-appositive-told",
+        "“These families have waited too long,” Kenji Sato, director of the Bay Coalition, told Reuters.",
+        "These families have waited",
+        "Kenji Sato",
+        "Kenji Sato",
+        "tell",
+        "Reuters",
+    ),
+    (
+        "title-resolves",
+        "Mayor Karen Lott and Sheriff Dan Ruiz met on Monday. Lott left early. "
+        '"We have enough deputies," the sheriff said.',
+        "We have enough deputies",
+        "Dan Ruiz",
+        "the sheriff",
+        "say",
+        None,
+    ),
+    (
+        "short-name",
+        'City Councilmember Hugo Vela voted yes. "This is a good day," Vela said.',
+        "This is a good day",
+        "Hugo Vela",
+        "Vela",
+        "say",
+        None,
+    ),
+    (
+        "uk-single",
+        "'Nobody listened to us,' said union leader Tom Kerr.",
+        "Nobody listened to us",
+        "Tom Kerr",
+        "union leader Tom Kerr",
+        "say",
+        None,
+    ),
+    (
+        "question",
+        "“Where did the money go?” asked Rita Gomez, a local teacher.",
+        "Where did the money go?",
+        "Rita Gomez",
+        "Rita Gomez",
+        "ask",
+        None,
+    ),
+    (
+        "partial",
+        "Mayor Sam Hill said he would send “twice as many crews” to the east side.",
+        "twice as many crews",
+        "Sam Hill",
+        "Mayor Sam Hill",
+        "say",
+        None,
+    ),
+    (
+        "called",
+        "Senator Alma Reyes called the bill “a gift to polluters” on Tuesday.",
+        "a gift to polluters",
+        "Alma Reyes",
+        "Senator Alma Reyes",
+        "call",
+        None,
+    ),
+    (
+        "put-it",
+        "City engineer Paul Whitcombe put it bluntly: “The old levee was built for a smaller river.”",
+        "The old levee",
+        "Paul Whitcombe",
+        "City engineer Paul Whitcombe",
+        "put",
+        None,
+    ),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "fragment", "speaker", "mention", "verb", "outlet"), [c[1:] for c in DIRECT],
-                         ids=[c[0] for c in DIRECT])
-def test_quotes_direct_attribution(find: Find, text: str, fragment: str, speaker: str, mention: str, verb: str,
-                                   outlet: str | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "mention", "verb", "outlet"), [c[1:] for c in DIRECT], ids=[c[0] for c in DIRECT]
+)
+def test_quotes_direct_attribution(
+    find: Find, text: str, fragment: str, speaker: str, mention: str, verb: str, outlet: str | None
+) -> None:
     quote = _quote(find(text)["quotes"], fragment, direct=True)
     assert (quote.speaker, quote.mention, quote.verb, quote.cited_outlet) == (speaker, mention, verb, outlet)
     assert not quote.anonymous
@@ -108,7 +200,12 @@ def test_quotes_multi_paragraph_block_takes_its_attribution(find: Find) -> None:
 def test_quotes_unattributed_paragraph_continues_previous_speaker(find: Find) -> None:
     text = '"We will fix the roads," Paula Stone told the Associated Press.\n\n"We got the money. Now we get to work."'
     quote = _quote(find(text)["quotes"], "We got the money")
-    assert (quote.speaker, quote.verb, quote.cited_outlet, quote.direct) == ("Paula Stone", "tell", "Associated Press", True)
+    assert (quote.speaker, quote.verb, quote.cited_outlet, quote.direct) == (
+        "Paula Stone",
+        "tell",
+        "Associated Press",
+        True,
+    )
 
 
 @pytest.mark.slow
@@ -135,28 +232,77 @@ def test_quotes_offsets_and_sentence(find: Find) -> None:
 
 # id, text, fragment of the reported words, speaker, verb, cited outlet
 INDIRECT = [
-    ("said-that", "Gov. Amy Rhodes said that the state would appeal the ruling.",
-     "the state would appeal the ruling", "Amy Rhodes", "say", None),
-    ("told-outlet-that", "Senator Bill Moss told the Associated Press that the vote had been rigged.",
-     "the vote had been rigged", "Bill Moss", "tell", "Associated Press"),
-    ("according-to-person", "According to Police Chief Ed Marsh, the suspect fled on foot.",
-     "the suspect fled on foot", "Ed Marsh", "according to", None),
-    ("claimed", "Rep. Jane Cole claimed the bill would raise taxes on every family.",
-     "the bill would raise taxes", "Jane Cole", "claim", None),
-    ("warned-that", "Dr. Ravi Shah warned that hospitals could run out of beds within a week.",
-     "hospitals could run out of beds", "Ravi Shah", "warn", None),
-    ("parenthetical", "The new bridge, Mayor Tim Ford said, will open to traffic in May.",
-     "will open to traffic in May", "Tim Ford", "say", None),
-    ("added-after", "The group plans a lawsuit against the county, Lee Chan added.",
-     "The group plans a lawsuit", "Lee Chan", "add", None),
-    ("interview-with", "Nora Blake said in an interview with NPR that the strike would go on.",
-     "the strike would go on", "Nora Blake", "say", "NPR"),
+    (
+        "said-that",
+        "Gov. Amy Rhodes said that the state would appeal the ruling.",
+        "the state would appeal the ruling",
+        "Amy Rhodes",
+        "say",
+        None,
+    ),
+    (
+        "told-outlet-that",
+        "Senator Bill Moss told the Associated Press that the vote had been rigged.",
+        "the vote had been rigged",
+        "Bill Moss",
+        "tell",
+        "Associated Press",
+    ),
+    (
+        "according-to-person",
+        "According to Police Chief Ed Marsh, the suspect fled on foot.",
+        "the suspect fled on foot",
+        "Ed Marsh",
+        "according to",
+        None,
+    ),
+    (
+        "claimed",
+        "Rep. Jane Cole claimed the bill would raise taxes on every family.",
+        "the bill would raise taxes",
+        "Jane Cole",
+        "claim",
+        None,
+    ),
+    (
+        "warned-that",
+        "Dr. Ravi Shah warned that hospitals could run out of beds within a week.",
+        "hospitals could run out of beds",
+        "Ravi Shah",
+        "warn",
+        None,
+    ),
+    (
+        "parenthetical",
+        "The new bridge, Mayor Tim Ford said, will open to traffic in May.",
+        "will open to traffic in May",
+        "Tim Ford",
+        "say",
+        None,
+    ),
+    (
+        "added-after",
+        "The group plans a lawsuit against the county, Lee Chan added.",
+        "The group plans a lawsuit",
+        "Lee Chan",
+        "add",
+        None,
+    ),
+    (
+        "interview-with",
+        "Nora Blake said in an interview with NPR that the strike would go on.",
+        "the strike would go on",
+        "Nora Blake",
+        "say",
+        "NPR",
+    ),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "fragment", "speaker", "verb", "outlet"), [c[1:] for c in INDIRECT],
-                         ids=[c[0] for c in INDIRECT])
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "verb", "outlet"), [c[1:] for c in INDIRECT], ids=[c[0] for c in INDIRECT]
+)
 def test_quotes_indirect(find: Find, text: str, fragment: str, speaker: str, verb: str, outlet: str | None) -> None:
     quote = _quote(find(text)["quotes"], fragment, direct=False)
     assert (quote.speaker, quote.verb, quote.cited_outlet) == (speaker, verb, outlet)
@@ -165,18 +311,45 @@ def test_quotes_indirect(find: Find, text: str, fragment: str, speaker: str, ver
 
 # id, text, fragment, direct
 ANONYMOUS = [
-    ("condition-of-anonymity", "An official, speaking on the condition of anonymity, said the talks had collapsed.",
-     "the talks had collapsed", False),
+    (
+        "condition-of-anonymity",
+        "An official, speaking on the condition of anonymity, said the talks had collapsed.",
+        "the talks had collapsed",
+        False,
+    ),
     ("sources-said", "The company will cut 500 jobs next month, sources said.", "will cut 500 jobs", False),
-    ("source-familiar", "A source familiar with the matter told Reuters that the deal was off.", "the deal was off", False),
-    ("not-authorized", "An official who was not authorized to speak publicly said the plant would close.",
-     "the plant would close", False),
-    ("according-to-sources", "The mayor will resign this week, according to two sources close to her office.",
-     "The mayor will resign", False),
-    ("officer-introduced-anonymous", "A police officer who asked not to be named described the scene. "
-     "“It was chaos from start to finish,” the officer said.", "It was chaos", True),
-    ("pronoun-of-anonymous", "One dockworker, who spoke on condition of anonymity, said he feared for his job. "
-     "“People would rather work hurt than disappear,” he said.", "People would rather work hurt", True),
+    (
+        "source-familiar",
+        "A source familiar with the matter told Reuters that the deal was off.",
+        "the deal was off",
+        False,
+    ),
+    (
+        "not-authorized",
+        "An official who was not authorized to speak publicly said the plant would close.",
+        "the plant would close",
+        False,
+    ),
+    (
+        "according-to-sources",
+        "The mayor will resign this week, according to two sources close to her office.",
+        "The mayor will resign",
+        False,
+    ),
+    (
+        "officer-introduced-anonymous",
+        "A police officer who asked not to be named described the scene. "
+        "“It was chaos from start to finish,” the officer said.",
+        "It was chaos",
+        True,
+    ),
+    (
+        "pronoun-of-anonymous",
+        "One dockworker, who spoke on condition of anonymity, said he feared for his job. "
+        "“People would rather work hurt than disappear,” he said.",
+        "People would rather work hurt",
+        True,
+    ),
 ]
 
 
@@ -190,8 +363,10 @@ def test_quotes_anonymous(find: Find, text: str, fragment: str, direct: bool) ->
 
 @pytest.mark.slow
 def test_quotes_anonymous_speaker_is_a_description(find: Find) -> None:
-    text = ("Speaking to the Daily Kos on the condition of anonymity, one police officer in Marin County explained "
-            "that the rule changes nothing. “We will keep working with federal agents,” the officer said.")
+    text = (
+        "Speaking to the Daily Kos on the condition of anonymity, one police officer in Marin County explained "
+        "that the rule changes nothing. “We will keep working with federal agents,” the officer said."
+    )
     quotes = find(text)["quotes"]
     indirect, direct = _quote(quotes, "the rule changes nothing", False), _quote(quotes, "We will keep working", True)
     assert indirect.speaker == direct.speaker == "police officer in Marin County"
@@ -245,8 +420,12 @@ def test_quotes_inside_boilerplate_ignored(_resources: Resources) -> None:
 
     text = "The vote passed.\n“Donate today to keep our newsroom going,” said editor Jan Holm."
     start = text.index("“")
-    article = Article(id="a1", source="t", text=text,
-                      boilerplate=[Boilerplate(start=start, end=len(text), text=text[start:], kind="donation")])
+    article = Article(
+        id="a1",
+        source="t",
+        text=text,
+        boilerplate=[Boilerplate(start=start, end=len(text), text=text[start:], kind="donation")],
+    )
     comparison = parse(Comparison(articles=[article]), _resources)
     assert run(comparison, _resources, Settings())["quotes"] == []
 
@@ -255,10 +434,20 @@ def test_quotes_inside_boilerplate_ignored(_resources: Resources) -> None:
 def test_quotes_speaker_from_actors(find: Find) -> None:
     text = "LA County Sheriff Robert Luna spoke Thursday. “We will not ask about status,” he said."
     start = text.index("Robert Luna")
-    luna = Actor(id="p7", name="Robert A. Luna", type="PERSON", articles=["a1"],
-                 mentions=[Mention(article="a1", text="Robert Luna", start=start, end=start + len("Robert Luna"))])
-    county = Actor(id="g1", name="Los Angeles County", type="GPE", articles=["a1"],
-                   mentions=[Mention(article="a1", text="LA County", start=0, end=9)])
+    luna = Actor(
+        id="p7",
+        name="Robert A. Luna",
+        type="PERSON",
+        articles=["a1"],
+        mentions=[Mention(article="a1", text="Robert Luna", start=start, end=start + len("Robert Luna"))],
+    )
+    county = Actor(
+        id="g1",
+        name="Los Angeles County",
+        type="GPE",
+        articles=["a1"],
+        mentions=[Mention(article="a1", text="LA County", start=0, end=9)],
+    )
     quote = _quote(find(text, actors=[county, luna])["quotes"], "We will not ask")
     assert (quote.speaker, quote.speaker_actor, quote.mention) == ("Robert A. Luna", "p7", "he")
 

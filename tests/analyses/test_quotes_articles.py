@@ -124,23 +124,48 @@ def _quote(quotes: list[Quote], article: str, fragment: str, direct: bool | None
 
 # article, fragment, direct, speaker, mention, verb, cited outlet (None: not checked)
 SEED_QUOTES = [
-    ("a1", "We don't and will not start asking people about their immigration status", True,
-     "Robert Luna", "he", "say", None),
+    (
+        "a1",
+        "We don't and will not start asking people about their immigration status",
+        True,
+        "Robert Luna",
+        "he",
+        "say",
+        None,
+    ),
     ("a1", "If I gotta send twice as many officers", True, "Tom Homan", "Homan", "tell", "Newsmax"),
     ("a1", "We got a mandate", True, "Tom Homan", None, None, None),
     ("a1", "Without undocumented immigrant labor", True, "Ana Padilla", "Ana Padilla", "warn", "Guardian"),
     ("a2", "We’re going to send a very clear message", True, "Hugo Soto-Martinez", None, "say", None),
     ("a2", "We want people to feel protected", True, "Hugo Soto-Martinez", None, "say", None),
-    ("a2", "send a clear message that undocumented immigrants are protected", False,
-     "Hugo Soto-Martinez", None, "tell", "Associated Press"),
+    (
+        "a2",
+        "send a clear message that undocumented immigrants are protected",
+        False,
+        "Hugo Soto-Martinez",
+        None,
+        "tell",
+        "Associated Press",
+    ),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("article", "fragment", "direct", "speaker", "mention", "verb", "outlet"), SEED_QUOTES,
-                         ids=[f"{c[0]}:{c[1][:24]}" for c in SEED_QUOTES])
-def test_quotes_seed_speakers(seeded: dict[str, Any], article: str, fragment: str, direct: bool, speaker: str,
-                              mention: str | None, verb: str | None, outlet: str | None) -> None:
+@pytest.mark.parametrize(
+    ("article", "fragment", "direct", "speaker", "mention", "verb", "outlet"),
+    SEED_QUOTES,
+    ids=[f"{c[0]}:{c[1][:24]}" for c in SEED_QUOTES],
+)
+def test_quotes_seed_speakers(
+    seeded: dict[str, Any],
+    article: str,
+    fragment: str,
+    direct: bool,
+    speaker: str,
+    mention: str | None,
+    verb: str | None,
+    outlet: str | None,
+) -> None:
     quote = _quote(seeded["quotes"], article, fragment, direct)
     assert quote.speaker == speaker and not quote.anonymous
     if mention is not None:
@@ -152,11 +177,14 @@ def test_quotes_seed_speakers(seeded: dict[str, Any], article: str, fragment: st
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("article", "fragment"), [
-    ("a1", "[LAPD] will cooperate with ICE/HSI"),
-    ("a1", "this ordinance won’t protect undocumented immigrants"),
-    ("a2", "Thousands of ICE officers and agents have been assigned"),
-])
+@pytest.mark.parametrize(
+    ("article", "fragment"),
+    [
+        ("a1", "[LAPD] will cooperate with ICE/HSI"),
+        ("a1", "this ordinance won’t protect undocumented immigrants"),
+        ("a2", "Thousands of ICE officers and agents have been assigned"),
+    ],
+)
 def test_quotes_seed_anonymous(seeded: dict[str, Any], article: str, fragment: str) -> None:
     assert _quote(seeded["quotes"], article, fragment).anonymous
 
@@ -168,10 +196,13 @@ def test_quotes_seed_internal_sources_cite_the_post(seeded: dict[str, Any]) -> N
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("article", "outlets"), [
-    ("a1", {"Newsmax", "Guardian", "Daily Kos"}),
-    ("a2", {"Daily Caller", "Associated Press", "New York Post"}),
-])
+@pytest.mark.parametrize(
+    ("article", "outlets"),
+    [
+        ("a1", {"Newsmax", "Guardian", "Daily Kos"}),
+        ("a2", {"Daily Caller", "Associated Press", "New York Post"}),
+    ],
+)
 def test_quotes_seed_sources(seeded: dict[str, Any], article: str, outlets: set[str]) -> None:
     assert outlets <= {s.outlet for s in seeded["sources"] if s.article == article}
 
@@ -220,7 +251,15 @@ INVENTED = [
     ("a3", "the measure would add $40 billion", False, "John Avery", False, "say", None),
     ("a3", "We are paying twice for the same cable", True, "John Avery", False, "say", None),
     ("a3", "President Harris would sign the bill", False, "White House", False, "say", None),
-    ("a3", "Broadband providers have lobbied", False, "people familiar with the negotiations", True, "according to", None),
+    (
+        "a3",
+        "Broadband providers have lobbied",
+        False,
+        "people familiar with the negotiations",
+        True,
+        "according to",
+        None,
+    ),
     ("a3", "would reach about 4 million homes", False, "Maria Delgado", False, "say", None),
     ("a3", "Will it fix everything? No", True, "Maria Delgado", False, "say", None),
     ("a3", "But it is a start.", True, "Maria Delgado", False, "say", None),
@@ -237,10 +276,21 @@ INVENTED = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("article", "fragment", "direct", "speaker", "anonymous", "verb", "outlet"), INVENTED,
-                         ids=[f"{c[0]}:{c[1][:24]}" for c in INVENTED])
-def test_quotes_invented_articles(invented: dict[str, Any], article: str, fragment: str, direct: bool, speaker: str,
-                                  anonymous: bool, verb: str, outlet: str | None) -> None:
+@pytest.mark.parametrize(
+    ("article", "fragment", "direct", "speaker", "anonymous", "verb", "outlet"),
+    INVENTED,
+    ids=[f"{c[0]}:{c[1][:24]}" for c in INVENTED],
+)
+def test_quotes_invented_articles(
+    invented: dict[str, Any],
+    article: str,
+    fragment: str,
+    direct: bool,
+    speaker: str,
+    anonymous: bool,
+    verb: str,
+    outlet: str | None,
+) -> None:
     quote = _quote(invented["quotes"], article, fragment, direct)
     assert (quote.speaker, quote.anonymous, quote.verb, quote.cited_outlet) == (speaker, anonymous, verb, outlet)
 
@@ -248,8 +298,11 @@ def test_quotes_invented_articles(invented: dict[str, Any], article: str, fragme
 @pytest.mark.slow
 def test_quotes_invented_articles_have_nothing_else(invented: dict[str, Any]) -> None:
     expected = {(a, f, d) for a, f, d, *_ in INVENTED}
-    extra = [(q.article, q.text, q.direct) for q in invented["quotes"]
-             if not any(a == q.article and f in q.text and d == q.direct for a, f, d in expected)]
+    extra = [
+        (q.article, q.text, q.direct)
+        for q in invented["quotes"]
+        if not any(a == q.article and f in q.text and d == q.direct for a, f, d in expected)
+    ]
     assert extra == []
 
 

@@ -17,7 +17,7 @@ def _texts(text: str) -> list[str]:
         ("“We will win,” she said.", ["We will win,"]),
         ('"We will win," she said.', ["We will win,"]),
         ('"If I gotta go, then I go,” Homan said.', ["If I gotta go, then I go,"]),  # straight open, curly close
-        ("“We got a mandate. This will happen.\"", ["We got a mandate. This will happen."]),
+        ('“We got a mandate. This will happen."', ["We got a mandate. This will happen."]),
         ("‘Nobody listened,’ he said. ‘Not once.’", ["Nobody listened,", "Not once."]),
         ("'Nobody listened,' he said.", ["Nobody listened,"]),
         ("A “sanctuary city” ordinance", ["sanctuary city"]),

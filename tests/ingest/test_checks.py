@@ -90,10 +90,17 @@ def test_check_english_accepts_english(settings: Settings) -> None:
     [
         ("   ", {}, "x.txt: has no article text"),
         ("Too short.", {}, "x.txt: is too short (10 characters; slant needs at least 20)"),
-        (ENGLISH, {"max_article_chars": 100}, f"x.txt: is {len(ENGLISH)} characters long, over the 100-character limit"),
+        (
+            ENGLISH,
+            {"max_article_chars": 100},
+            f"x.txt: is {len(ENGLISH)} characters long, over the 100-character limit",
+        ),
         ("\x01\x02\x03 The council voted on Thursday.", {}, "x.txt: looks like binary data, not an article"),
-        ("[[[[[[[[[[ {{{{{{{{ 1234567890 ]]]]] ab", {},
-         "x.txt: does not look like prose (only 6% letters); slant analyses news articles"),
+        (
+            "[[[[[[[[[[ {{{{{{{{ 1234567890 ]]]]] ab",
+            {},
+            "x.txt: does not look like prose (only 6% letters); slant analyses news articles",
+        ),
     ],
     ids=["empty", "short", "long", "control", "symbols"],
 )

@@ -83,5 +83,7 @@ def test_decode_refuses_binary(data: bytes, message: str) -> None:
 def test_decode_refuses_undeterminable_encoding() -> None:
     rng = random.Random(7)
     data = bytes(rng.randrange(0x80, 0x100) for _ in range(600))
-    with pytest.raises(InputError, match=r"^a\.txt: is not UTF-8 and its encoding could not be determined.*re-save it as UTF-8$"):
+    with pytest.raises(
+        InputError, match=r"^a\.txt: is not UTF-8 and its encoding could not be determined.*re-save it as UTF-8$"
+    ):
         decode(data, "a.txt")

@@ -62,7 +62,9 @@ def test_article_from_html_outlet_falls_back_to_hostname() -> None:
 
 
 def test_article_from_html_decodes_bytes_by_meta_charset() -> None:
-    page = _page('<meta charset="windows-1252"><title>Caf\xe9 reopens</title>', f"<p>The caf\xe9 “reopened”. {PARAGRAPH * 3}</p>")
+    page = _page(
+        '<meta charset="windows-1252"><title>Caf\xe9 reopens</title>', f"<p>The caf\xe9 “reopened”. {PARAGRAPH * 3}</p>"
+    )
     article = article_from_html(page.encode("cp1252"), "x.html", Settings())
     assert article.title == "Café reopens"
     assert "The café “reopened”." in article.text
@@ -72,7 +74,10 @@ def test_article_from_html_decodes_bytes_by_meta_charset() -> None:
 @pytest.mark.parametrize(
     ("html", "message"),
     [
-        ("<html><head><title>Nothing</title></head><body></body></html>", "x.html: no article text found in the HTML page"),
+        (
+            "<html><head><title>Nothing</title></head><body></body></html>",
+            "x.html: no article text found in the HTML page",
+        ),
         ("<html><body><p>Short.</p></body></html>", "x.html: is too short"),
         ("   ", "x.html: the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "x.html: looks like binary data (PNG), not an article"),

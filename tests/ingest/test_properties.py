@@ -7,26 +7,65 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from slant.errors import SlantError
 from slant.ingest import read_articles
 from slant.model import Article
 from slant.settings import Settings
 
-WORDS = ["the", "council", "voted", "on", "Tuesday", "to", "rebuild", "wall", "and", "said", "it", "would",
-         "Please", "donate", "Sign up for our newsletter.", "Read more:", "“quoted”", "café", "\n", "\n\n", "\r\n",
-         "<p>", "</p>", "{", "}", "[", "\x00", "\ufeff", "é", "\u0301", "$3", ".", "?"]
+WORDS = [
+    "the",
+    "council",
+    "voted",
+    "on",
+    "Tuesday",
+    "to",
+    "rebuild",
+    "wall",
+    "and",
+    "said",
+    "it",
+    "would",
+    "Please",
+    "donate",
+    "Sign up for our newsletter.",
+    "Read more:",
+    "“quoted”",
+    "café",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "<p>",
+    "</p>",
+    "{",
+    "}",
+    "[",
+    "\x00",
+    "\ufeff",
+    "é",
+    "\u0301",
+    "$3",
+    ".",
+    "?",
+]
 SUFFIXES = ["", ".txt", ".html", ".json", ".jsonl", ".dat"]
 
 prose = st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=80).map(" ".join)
 encoded = st.tuples(prose, st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1252", "latin-1"])).map(
     lambda pair: pair[0].encode(pair[1], errors="ignore")
 )
-html_page = prose.map(lambda t: f"<!doctype html><html><head><title>{t[:30]}</title></head><body><p>{t}</p></body></html>".encode())
+html_page = prose.map(
+    lambda t: f"<!doctype html><html><head><title>{t[:30]}</title></head><body><p>{t}</p></body></html>".encode()
+)
 records = st.lists(
-    st.dictionaries(st.sampled_from(["text", "content", "title", "id", "source", "date", "author"]),
-                    prose | st.integers() | st.none() | st.lists(st.text(max_size=5), max_size=2), max_size=4),
+    st.dictionaries(
+        st.sampled_from(["text", "content", "title", "id", "source", "date", "author"]),
+        prose | st.integers() | st.none() | st.lists(st.text(max_size=5), max_size=2),
+        max_size=4,
+    ),
     max_size=3,
 )
 json_doc = records.map(lambda rs: json.dumps(rs).encode())

@@ -168,12 +168,20 @@ def test_read_articles_refuses_stdin_twice() -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("https://news.example.com/story", "https://news.example.com/story: URL fetching is not available from the "
-         "command line yet; save the page to a file and pass that"),
-        ("HTTP://news.example.com/story", "HTTP://news.example.com/story: URL fetching is not available from the "
-         "command line yet; save the page to a file and pass that"),
-        ("ftp://news.example.com/story.txt", "ftp://news.example.com/story.txt: is a ftp URL, not a file; save the "
-         "article to a file and pass that"),
+        (
+            "https://news.example.com/story",
+            "https://news.example.com/story: URL fetching is not available from the "
+            "command line yet; save the page to a file and pass that",
+        ),
+        (
+            "HTTP://news.example.com/story",
+            "HTTP://news.example.com/story: URL fetching is not available from the "
+            "command line yet; save the page to a file and pass that",
+        ),
+        (
+            "ftp://news.example.com/story.txt",
+            "ftp://news.example.com/story.txt: is a ftp URL, not a file; save the article to a file and pass that",
+        ),
         ("", "an empty file name was given; pass a file path, or - for standard input"),
     ],
 )

@@ -9,8 +9,18 @@ from slant.ingest.sniff import format_from_name, sniff
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("a.txt", "text"), ("a.HTML", "html"), ("a.htm", "html"), ("a.json", "json"), ("a.jsonl", "jsonl"),
-     ("a.ndjson", "jsonl"), ("a.md", "text"), ("a", None), ("a.dat", None), ("-", None)],
+    [
+        ("a.txt", "text"),
+        ("a.HTML", "html"),
+        ("a.htm", "html"),
+        ("a.json", "json"),
+        ("a.jsonl", "jsonl"),
+        ("a.ndjson", "jsonl"),
+        ("a.md", "text"),
+        ("a", None),
+        ("a.dat", None),
+        ("-", None),
+    ],
 )
 def test_format_from_name_reads_extension(name: str, fmt: str | None) -> None:
     assert format_from_name(name) == fmt

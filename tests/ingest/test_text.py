@@ -35,7 +35,10 @@ def test_article_from_text_lede_stays_in_body() -> None:
         (f"{LEDE}\r\n{MORE}\r\n", f"{LEDE}\n{MORE}"),
         (f"{LEDE}   \n\n{MORE}\t \n", f"{LEDE}\n\n{MORE}"),
         (f"\ufeff\n\n{LEDE}\n{MORE}", f"{LEDE}\n{MORE}"),
-        (f"{LEDE} The cafe\u0301 owner said “no” -- twice.\n{MORE}", f"{LEDE} The café owner said “no” -- twice.\n{MORE}"),
+        (
+            f"{LEDE} The cafe\u0301 owner said “no” -- twice.\n{MORE}",
+            f"{LEDE} The café owner said “no” -- twice.\n{MORE}",
+        ),
         (f"{LEDE}\n\tIndented 'quote' stays.\n{MORE}", f"{LEDE}\n\tIndented 'quote' stays.\n{MORE}"),
     ],
     ids=["crlf", "trailing-space", "bom-and-blank-lines", "nfc-keeps-quotes", "tabs-and-quotes"],
@@ -53,11 +56,22 @@ def test_article_from_text_replaces_unpaired_surrogates_in_place() -> None:
 
 def test_article_from_text_keeps_given_metadata() -> None:
     article = article_from_text(
-        f"{LEDE}\n{MORE}", "api", title="Flood wall", outlet="Courier", url="https://x.example/a",
-        date="2024-03-14", author="N. Quill", article_id="left",
+        f"{LEDE}\n{MORE}",
+        "api",
+        title="Flood wall",
+        outlet="Courier",
+        url="https://x.example/a",
+        date="2024-03-14",
+        author="N. Quill",
+        article_id="left",
     )
     assert (article.title, article.outlet, article.url, article.date, article.author, article.id) == (
-        "Flood wall", "Courier", "https://x.example/a", "2024-03-14", "N. Quill", "left",
+        "Flood wall",
+        "Courier",
+        "https://x.example/a",
+        "2024-03-14",
+        "N. Quill",
+        "left",
     )
 
 
@@ -77,7 +91,11 @@ def test_article_from_text_messages_name_the_source() -> None:
 def test_articles_from_records_reads_json_list_fixture(ingest_data: Path) -> None:
     first, second = articles_from_records((ingest_data / "records.json").read_bytes(), "records.json", Settings())
     assert (first.id, first.title, first.outlet, first.date, first.author) == (
-        "courier", "Ferry service to Gull Island resumes", "The Fenwick Courier", "2024-04-02", "Nora Quillfeather",
+        "courier",
+        "Ferry service to Gull Island resumes",
+        "The Fenwick Courier",
+        "2024-04-02",
+        "Nora Quillfeather",
     )
     assert first.url == "https://courier.example.org/ferry"
     assert (second.id, second.outlet) == ("", "Valley Ledger")
@@ -110,25 +128,48 @@ def test_articles_from_records_numbers_and_author_lists_become_text() -> None:
 @pytest.mark.parametrize(
     ("data", "source", "message"),
     [
-        ('[{"text": "%s"}, {"title": "No body"}]' % LEDE, "r.json",
-         'r.json record 2: the record has no text (give it a "text", "content" or "body" field)'),
-        ('{"text": "%s"}\n{"text": "  "}' % LEDE, "r.jsonl",
-         'r.jsonl line 2: the record has no text (give it a "text", "content" or "body" field)'),
-        ('[{"text": "%s"}, 5]' % LEDE, "r.json",
-         'r.json record 2: is not a JSON object (a record needs at least a "text" field)'),
+        (
+            '[{"text": "%s"}, {"title": "No body"}]' % LEDE,
+            "r.json",
+            'r.json record 2: the record has no text (give it a "text", "content" or "body" field)',
+        ),
+        (
+            '{"text": "%s"}\n{"text": "  "}' % LEDE,
+            "r.jsonl",
+            'r.jsonl line 2: the record has no text (give it a "text", "content" or "body" field)',
+        ),
+        (
+            '[{"text": "%s"}, 5]' % LEDE,
+            "r.json",
+            'r.json record 2: is not a JSON object (a record needs at least a "text" field)',
+        ),
         ('[{"text": "%s",}]' % LEDE, "r.json", "r.json: is not valid JSON (line 1, column "),
         ('{"text": "%s"}\n{"text": oops}' % LEDE, "r.jsonl", "r.jsonl: line 2 is not valid JSON (column 10"),
         ("[]", "r.json", "r.json: holds no records"),
         ('{"text": "%s", "title": {"a": 1}}' % LEDE, "r.json", 'r.json: the "title" field should be a string'),
         ('{"text": "%s", "id": "a.b"}' % LEDE, "r.json", "r.json: the id 'a.b' may only hold letters"),
-        ('{"text": "Der Rat hat am Dienstag mit sieben zu zwei Stimmen beschlossen, die alte Mauer am Fluss zu '
-         'erneuern, und die Arbeiten sollen im Juni beginnen und etwa achtzehn Monate dauern."}', "r.json",
-         "r.json: does not look like English"),
+        (
+            '{"text": "Der Rat hat am Dienstag mit sieben zu zwei Stimmen beschlossen, die alte Mauer am Fluss zu '
+            'erneuern, und die Arbeiten sollen im Juni beginnen und etwa achtzehn Monate dauern."}',
+            "r.json",
+            "r.json: does not look like English",
+        ),
         ("[" * 100_000, "r.json", "r.json: is JSON nested too deeply to read"),
         ("   ", "r.json", "r.json: the file is empty"),
     ],
-    ids=["missing-text", "blank-text-jsonl", "not-object", "bad-json", "bad-jsonl", "empty-list", "bad-field",
-         "bad-id", "not-english", "deep", "empty"],
+    ids=[
+        "missing-text",
+        "blank-text-jsonl",
+        "not-object",
+        "bad-json",
+        "bad-jsonl",
+        "empty-list",
+        "bad-field",
+        "bad-id",
+        "not-english",
+        "deep",
+        "empty",
+    ],
 )
 def test_articles_from_records_errors_name_the_record(data: str, source: str, message: str) -> None:
     with pytest.raises(InputError) as err:

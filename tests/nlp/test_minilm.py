@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from slant.nlp.embed import make_embedder
 from slant.errors import ModelUnavailableError
+from slant.nlp.embed import make_embedder
 
 SENTENCES = [
     "The city council approved the harbor plan on Tuesday.",

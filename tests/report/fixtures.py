@@ -118,62 +118,150 @@ def quote(article: Article, sentence_number: int, words: str, **fields: object) 
 def make_comparison() -> Comparison:
     """Two articles on one warehouse fire: a shared fact, unique facts, a contradiction, quotes, a cited outlet."""
     a1 = make_article(
-        "a1", HARBOR, "Fire destroys River Street warehouse", _A1,
+        "a1",
+        HARBOR,
+        "Fire destroys River Street warehouse",
+        _A1,
         [("donation", "Support local journalism: donate today.")],
     )
     a2 = make_article(
-        "a2", METRO, "Blaze at Keel warehouse; cause unknown", _A2,
+        "a2",
+        METRO,
+        "Blaze at Keel warehouse; cause unknown",
+        _A2,
         [("newsletter", "Sign up for our morning newsletter.")],
         warnings=["encoding guessed as windows-1252"],
     )
     facts = [
         Fact(
-            id="f1", status="shared", score=0.87, coverage="all", articles=["a1", "a2"],
+            id="f1",
+            status="shared",
+            score=0.87,
+            coverage="all",
+            articles=["a1", "a2"],
             evidence=[
                 evidence(a1, 1, "A fire destroyed a warehouse on River Street on Monday night"),
                 evidence(a2, 1, "Flames tore through a River Street warehouse late Monday"),
             ],
         ),
         Fact(
-            id="f2", status="contradiction", score=0.74, coverage="all", articles=["a1", "a2"],
-            evidence=[evidence(a1, 2, "40 firefighters fought the blaze"), evidence(a2, 2, "About 25 firefighters responded")],
-            conflicts=[Conflict(kind="count", values={"a1": "40", "a2": "25"}, why="40 firefighters vs about 25 firefighters")],
+            id="f2",
+            status="contradiction",
+            score=0.74,
+            coverage="all",
+            articles=["a1", "a2"],
+            evidence=[
+                evidence(a1, 2, "40 firefighters fought the blaze"),
+                evidence(a2, 2, "About 25 firefighters responded"),
+            ],
+            conflicts=[
+                Conflict(kind="count", values={"a1": "40", "a2": "25"}, why="40 firefighters vs about 25 firefighters")
+            ],
         ),
         Fact(
-            id="f3", status="unique", score=1.0, coverage="one", articles=["a1"], missing=["a2"],
+            id="f3",
+            status="unique",
+            score=1.0,
+            coverage="one",
+            articles=["a1"],
+            missing=["a2"],
             evidence=[evidence(a1, 4, "had been cited for safety violations last year")],
         ),
         Fact(
-            id="f4", status="unique", score=1.0, coverage="one", articles=["a2"], missing=["a1"],
+            id="f4",
+            status="unique",
+            score=1.0,
+            coverage="one",
+            articles=["a2"],
+            missing=["a1"],
             evidence=[evidence(a2, 3, "she heard an explosion")],
         ),
         Fact(
-            id="f5", status="unique", score=1.0, coverage="one", articles=["a2"], missing=["a1"],
+            id="f5",
+            status="unique",
+            score=1.0,
+            coverage="one",
+            articles=["a2"],
+            missing=["a1"],
             evidence=[evidence(a2, 4, "it was cooperating with investigators")],
         ),
     ]
     quotes = [
-        quote(a1, 3, "We were lucky nobody was inside,", speaker="Dana Ortiz", mention="Ortiz", verb="say",
-              direct=True, speaker_actor="p1"),
-        quote(a1, 2, "40 firefighters fought the blaze", speaker="Dana Ortiz", mention="Fire chief Dana Ortiz",
-              verb="say", direct=False, speaker_actor="p1"),
-        quote(a2, 3, "she heard an explosion", speaker=None, mention="A neighbour who asked not to be named",
-              verb="say", direct=False, anonymous=True),
-        quote(a2, 4, "it was cooperating with investigators", speaker="Keel Logistics", mention="Keel Logistics",
-              verb="say", direct=False, speaker_actor="o1"),
+        quote(
+            a1,
+            3,
+            "We were lucky nobody was inside,",
+            speaker="Dana Ortiz",
+            mention="Ortiz",
+            verb="say",
+            direct=True,
+            speaker_actor="p1",
+        ),
+        quote(
+            a1,
+            2,
+            "40 firefighters fought the blaze",
+            speaker="Dana Ortiz",
+            mention="Fire chief Dana Ortiz",
+            verb="say",
+            direct=False,
+            speaker_actor="p1",
+        ),
+        quote(
+            a2,
+            3,
+            "she heard an explosion",
+            speaker=None,
+            mention="A neighbour who asked not to be named",
+            verb="say",
+            direct=False,
+            anonymous=True,
+        ),
+        quote(
+            a2,
+            4,
+            "it was cooperating with investigators",
+            speaker="Keel Logistics",
+            mention="Keel Logistics",
+            verb="say",
+            direct=False,
+            speaker_actor="o1",
+        ),
     ]
     cue_sid, cue_start, cue_end = locate(a1, 4, "according to the Valley Tribune")
     sources = [
-        SourceCite(article="a1", outlet="Valley Tribune", sentence=cue_sid, start=cue_start, end=cue_end,
-                   cue="according to the Valley Tribune"),
+        SourceCite(
+            article="a1",
+            outlet="Valley Tribune",
+            sentence=cue_sid,
+            start=cue_start,
+            end=cue_end,
+            cue="according to the Valley Tribune",
+        ),
     ]
     actors = [
-        Actor(id="p1", name="Dana Ortiz", type="PERSON", aliases=["Ortiz"], articles=["a1", "a2"],
-              mentions=[mention(a1, 2, "Dana Ortiz"), mention(a1, 3, "Ortiz"), mention(a2, 2, "Dana Ortiz")]),
-        Actor(id="o1", name="Keel Logistics", type="ORG", articles=["a1", "a2"],
-              mentions=[mention(a1, 4, "Keel Logistics"), mention(a2, 4, "Keel Logistics")]),
-        Actor(id="l1", name="River Street", type="FAC", articles=["a1", "a2"],
-              mentions=[mention(a1, 1, "River Street"), mention(a2, 1, "River Street")]),
+        Actor(
+            id="p1",
+            name="Dana Ortiz",
+            type="PERSON",
+            aliases=["Ortiz"],
+            articles=["a1", "a2"],
+            mentions=[mention(a1, 2, "Dana Ortiz"), mention(a1, 3, "Ortiz"), mention(a2, 2, "Dana Ortiz")],
+        ),
+        Actor(
+            id="o1",
+            name="Keel Logistics",
+            type="ORG",
+            articles=["a1", "a2"],
+            mentions=[mention(a1, 4, "Keel Logistics"), mention(a2, 4, "Keel Logistics")],
+        ),
+        Actor(
+            id="l1",
+            name="River Street",
+            type="FAC",
+            articles=["a1", "a2"],
+            mentions=[mention(a1, 1, "River Street"), mention(a2, 1, "River Street")],
+        ),
     ]
     return Comparison(
         articles=[a1, a2],
@@ -198,25 +286,38 @@ def make_comparison3() -> Comparison:
     a1, a2 = two.articles
     assert two.facts is not None and two.actors is not None
     f1, f2, f3, f4, f5 = two.facts
-    f1 = f1.model_copy(update={
-        "articles": ["a1", "a2", "a3"],
-        "evidence": [*f1.evidence, evidence(a3, 1, "A River Street warehouse burned on Monday")],
-    })
+    f1 = f1.model_copy(
+        update={
+            "articles": ["a1", "a2", "a3"],
+            "evidence": [*f1.evidence, evidence(a3, 1, "A River Street warehouse burned on Monday")],
+        }
+    )
     f2 = f2.model_copy(update={"coverage": "some", "missing": ["a3"]})
     f3 = f3.model_copy(update={"missing": ["a2", "a3"]})
     f4 = f4.model_copy(update={"missing": ["a1", "a3"]})
     f5 = Fact(
-        id="f5", status="shared", score=0.81, coverage="some", articles=["a2", "a3"], missing=["a1"],
+        id="f5",
+        status="shared",
+        score=0.81,
+        coverage="some",
+        articles=["a2", "a3"],
+        missing=["a1"],
         evidence=[*f5.evidence, evidence(a3, 2, "Keel Logistics is cooperating with investigators")],
     )
     p1, o1, l1 = two.actors
-    o1 = o1.model_copy(update={"articles": ["a1", "a2", "a3"], "mentions": [*o1.mentions, mention(a3, 2, "Keel Logistics")]})
-    l1 = l1.model_copy(update={"articles": ["a1", "a2", "a3"], "mentions": [*l1.mentions, mention(a3, 1, "River Street")]})
-    return two.model_copy(update={
-        "articles": [a1, a2, a3],
-        "facts": [f1, f2, f3, f4, f5],
-        "actors": [p1, o1, l1],
-    })
+    o1 = o1.model_copy(
+        update={"articles": ["a1", "a2", "a3"], "mentions": [*o1.mentions, mention(a3, 2, "Keel Logistics")]}
+    )
+    l1 = l1.model_copy(
+        update={"articles": ["a1", "a2", "a3"], "mentions": [*l1.mentions, mention(a3, 1, "River Street")]}
+    )
+    return two.model_copy(
+        update={
+            "articles": [a1, a2, a3],
+            "facts": [f1, f2, f3, f4, f5],
+            "actors": [p1, o1, l1],
+        }
+    )
 
 
 def make_bare_comparison() -> Comparison:
@@ -246,7 +347,10 @@ HOSTILE = [
 def make_hostile_comparison() -> Comparison:
     """Article text, metadata and quotes that try to break out of HTML, Markdown and rich markup."""
     evil = make_article(
-        "a1", '"><svg onload=alert(1)>', "<b>[bold red]Title[/]</b>", [HOSTILE],
+        "a1",
+        '"><svg onload=alert(1)>',
+        "<b>[bold red]Title[/]</b>",
+        [HOSTILE],
         [("other", "<iframe src=javascript:alert(1)></iframe>")],
         url="javascript:alert(1)",
     )
@@ -254,18 +358,52 @@ def make_hostile_comparison() -> Comparison:
     return Comparison(
         articles=[evil, plain],
         facts=[
-            Fact(id="f1", status="shared", score=0.9, coverage="all", articles=["a1", "a2"],
-                 evidence=[evidence(evil, 1, "<script>alert(1)</script> opened the meeting"),
-                           evidence(plain, 1, "A quiet sentence about the meeting")]),
-            Fact(id="f2", status="unique", score=1.0, articles=["a1"], missing=["a2"],
-                 evidence=[evidence(evil, 2, "<img src=x onerror=alert(1)> was posted | with a pipe and `ticks`")]),
-            Fact(id="f3", status="contradiction", score=0.5, articles=["a1", "a2"],
-                 evidence=[evidence(evil, 4, "Broken </span></td>"), evidence(plain, 1, "quiet")],
-                 conflicts=[Conflict(kind="polarity", values={"a1": "<b>yes</b>", "a2": "no"}, why="<i>why</i>")]),
+            Fact(
+                id="f1",
+                status="shared",
+                score=0.9,
+                coverage="all",
+                articles=["a1", "a2"],
+                evidence=[
+                    evidence(evil, 1, "<script>alert(1)</script> opened the meeting"),
+                    evidence(plain, 1, "A quiet sentence about the meeting"),
+                ],
+            ),
+            Fact(
+                id="f2",
+                status="unique",
+                score=1.0,
+                articles=["a1"],
+                missing=["a2"],
+                evidence=[evidence(evil, 2, "<img src=x onerror=alert(1)> was posted | with a pipe and `ticks`")],
+            ),
+            Fact(
+                id="f3",
+                status="contradiction",
+                score=0.5,
+                articles=["a1", "a2"],
+                evidence=[evidence(evil, 4, "Broken </span></td>"), evidence(plain, 1, "quiet")],
+                conflicts=[Conflict(kind="polarity", values={"a1": "<b>yes</b>", "a2": "no"}, why="<i>why</i>")],
+            ),
         ],
-        quotes=[quote(evil, 3, "javascript:alert(1)", speaker="<script>x</script>", mention="[red]him[/red]",
-                      verb="say", direct=True)],
+        quotes=[
+            quote(
+                evil,
+                3,
+                "javascript:alert(1)",
+                speaker="<script>x</script>",
+                mention="[red]him[/red]",
+                verb="say",
+                direct=True,
+            )
+        ],
         sources=[SourceCite(article="a1", outlet="<b>Evil</b> News", sentence="a1.s1", cue="per <i>Evil</i>")],
-        actors=[Actor(id="p1", name="<script>Mallory</script>", type="PERSON",
-                      mentions=[Mention(article="a1", text="<script>", start=0, end=8)])],
+        actors=[
+            Actor(
+                id="p1",
+                name="<script>Mallory</script>",
+                type="PERSON",
+                mentions=[Mention(article="a1", text="<script>", start=0, end=8)],
+            )
+        ],
     )

@@ -37,15 +37,25 @@ def _article(draw: Any, number: int) -> Article:
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
     sentences = [
         Sentence(id=f"{article_id}.s{i + 1}", start=a, end=b, text=text[a:b], paragraph=i // 2)
-        for i, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(text)]))
+        for i, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(text)], strict=False))
     ]
     blocks = []
     for _ in range(draw(st.integers(0, 2))):
         start, end = _span(draw, text)
-        blocks.append(Boilerplate(start=start, end=end, text=text[start:end], kind=draw(st.sampled_from(["donation", "other"]))))
+        blocks.append(
+            Boilerplate(start=start, end=end, text=text[start:end], kind=draw(st.sampled_from(["donation", "other"])))
+        )
     return Article(
-        id=article_id, source=draw(_words), text=text, title=draw(_maybe), outlet=draw(_maybe),
-        url=draw(_maybe), date=draw(_maybe), author=draw(_maybe), sentences=sentences, boilerplate=blocks,
+        id=article_id,
+        source=draw(_words),
+        text=text,
+        title=draw(_maybe),
+        outlet=draw(_maybe),
+        url=draw(_maybe),
+        date=draw(_maybe),
+        author=draw(_maybe),
+        sentences=sentences,
+        boilerplate=blocks,
         warnings=draw(st.lists(_words, max_size=2)),
     )
 
@@ -71,35 +81,67 @@ def comparisons(draw: Any) -> Comparison:
                 art, sent, start, end = _pick(draw, articles)
                 evidence.append(Evidence(article=art.id, sentence=sent.id if sent else "?", start=start, end=end))
             status = draw(st.sampled_from(["shared", "unique", "contradiction"]))
-            conflicts = [
-                Conflict(kind="number", values={i: draw(_words) for i in draw(st.sets(st.sampled_from(ids), max_size=3))},
-                         why=draw(_words))
-            ] if status == "contradiction" else []
+            conflicts = (
+                [
+                    Conflict(
+                        kind="number",
+                        values={i: draw(_words) for i in draw(st.sets(st.sampled_from(ids), max_size=3))},
+                        why=draw(_words),
+                    )
+                ]
+                if status == "contradiction"
+                else []
+            )
             reporting = sorted({ev.article for ev in evidence})
-            out.append(Fact(
-                id=f"f{n + 1}", status=status, score=draw(st.floats(0, 1)), evidence=evidence, articles=reporting,
-                missing=[i for i in ids if i not in reporting], coverage=draw(st.sampled_from(["all", "some", "one"])),
-                conflicts=conflicts,
-            ))
+            out.append(
+                Fact(
+                    id=f"f{n + 1}",
+                    status=status,
+                    score=draw(st.floats(0, 1)),
+                    evidence=evidence,
+                    articles=reporting,
+                    missing=[i for i in ids if i not in reporting],
+                    coverage=draw(st.sampled_from(["all", "some", "one"])),
+                    conflicts=conflicts,
+                )
+            )
         return out
 
     def quotes() -> list[Quote]:
         out = []
         for _ in range(draw(st.integers(0, 3))):
             art, sent, start, end = _pick(draw, articles)
-            out.append(Quote(
-                article=art.id, speaker=draw(_maybe), mention=draw(_maybe), verb=draw(_maybe), text=art.text[start:end],
-                direct=draw(st.booleans()), anonymous=draw(st.booleans()), start=start, end=end,
-                sentence=sent.id if sent else None, cited_outlet=draw(_maybe),
-            ))
+            out.append(
+                Quote(
+                    article=art.id,
+                    speaker=draw(_maybe),
+                    mention=draw(_maybe),
+                    verb=draw(_maybe),
+                    text=art.text[start:end],
+                    direct=draw(st.booleans()),
+                    anonymous=draw(st.booleans()),
+                    start=start,
+                    end=end,
+                    sentence=sent.id if sent else None,
+                    cited_outlet=draw(_maybe),
+                )
+            )
         return out
 
     def sources() -> list[SourceCite]:
         out = []
         for _ in range(draw(st.integers(0, 2))):
             art, sent, start, end = _pick(draw, articles)
-            out.append(SourceCite(article=art.id, outlet=draw(_words), sentence=sent.id if sent else "?",
-                                  start=start, end=end, cue=art.text[start:end]))
+            out.append(
+                SourceCite(
+                    article=art.id,
+                    outlet=draw(_words),
+                    sentence=sent.id if sent else "?",
+                    start=start,
+                    end=end,
+                    cue=art.text[start:end],
+                )
+            )
         return out
 
     def actors() -> list[Actor]:
@@ -109,9 +151,16 @@ def comparisons(draw: Any) -> Comparison:
             for _ in range(draw(st.integers(0, 3))):
                 art, _sent, start, end = _pick(draw, articles)
                 mentions.append(Mention(article=art.id, text=art.text[start:end], start=start, end=end))
-            out.append(Actor(id=f"x{n}", name=draw(_words), type=draw(st.sampled_from(["PERSON", "ORG"])),
-                             aliases=draw(st.lists(_words, max_size=2)), mentions=mentions,
-                             articles=sorted({m.article for m in mentions})))
+            out.append(
+                Actor(
+                    id=f"x{n}",
+                    name=draw(_words),
+                    type=draw(st.sampled_from(["PERSON", "ORG"])),
+                    aliases=draw(st.lists(_words, max_size=2)),
+                    mentions=mentions,
+                    articles=sorted({m.article for m in mentions}),
+                )
+            )
         return out
 
     maybe = st.booleans()
@@ -122,9 +171,12 @@ def comparisons(draw: Any) -> Comparison:
         sources=sources() if draw(maybe) else None,
         actors=actors() if draw(maybe) else None,
         provenance=Provenance(
-            version=draw(_words), analyses=draw(st.lists(_words, max_size=3)),
+            version=draw(_words),
+            analyses=draw(st.lists(_words, max_size=3)),
             settings=draw(st.dictionaries(_words, st.integers() | _words | st.booleans(), max_size=3)),
             warnings=draw(st.lists(_words, max_size=2)),
             timings=draw(st.dictionaries(_words, st.floats(0, 100), max_size=2)),
-        ) if draw(maybe) else None,
+        )
+        if draw(maybe)
+        else None,
     )

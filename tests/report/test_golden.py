@@ -33,7 +33,9 @@ def normalise(comparison: Comparison) -> Comparison:
 
 def terminal_text(comparison: Comparison) -> str:
     out = io.StringIO()
-    render_terminal(comparison, Console(file=out, width=120, force_terminal=False, color_system=None, legacy_windows=False))
+    render_terminal(
+        comparison, Console(file=out, width=120, force_terminal=False, color_system=None, legacy_windows=False)
+    )
     return out.getvalue()
 
 

@@ -61,7 +61,8 @@ def parse(html: str) -> _Checker:
 
 
 @pytest.mark.parametrize(
-    "make", [make_comparison, make_comparison3, make_bare_comparison, make_empty_comparison, make_hostile_comparison],
+    "make",
+    [make_comparison, make_comparison3, make_bare_comparison, make_empty_comparison, make_hostile_comparison],
     ids=lambda m: m.__name__,
 )
 def test_html_well_formed(make: object) -> None:
@@ -71,7 +72,13 @@ def test_html_well_formed(make: object) -> None:
 
 def test_html_hostile_text_is_escaped() -> None:
     html = render_html(make_hostile_comparison())
-    for raw in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload", "<iframe", "</span></td><div"):
+    for raw in (
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload",
+        "<iframe",
+        "</span></td><div",
+    ):
         assert raw not in html
     for escaped in (
         "&lt;script&gt;alert(1)&lt;/script&gt;",

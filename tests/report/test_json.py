@@ -10,7 +10,6 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from slant.errors import InputError
 from slant.model import Comparison

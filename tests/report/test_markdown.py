@@ -59,7 +59,14 @@ def test_markdown_hostile_text_is_inert() -> None:
 
 def test_markdown_sections_and_columns() -> None:
     text = render_markdown(make_comparison3())
-    for title in ("## Side by side", "## Contradictions", "## Quotes", "## Cited outlets", "## Actors", "## Boilerplate removed"):
+    for title in (
+        "## Side by side",
+        "## Contradictions",
+        "## Quotes",
+        "## Cited outlets",
+        "## Actors",
+        "## Boilerplate removed",
+    ):
         assert title in text
     assert "| fact | status | Harbor Daily (a1) | Metro Ledger (a2) | Coastal Wire (a3) |" in text
     assert "| f5 | shared | \u2014 | it was cooperating with investigators |" in text

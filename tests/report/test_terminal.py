@@ -25,7 +25,10 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def render(comparison: Comparison, width: int = 120, terminal: bool = False) -> str:
     out = io.StringIO()
     console = Console(
-        file=out, width=width, force_terminal=terminal, color_system="standard" if terminal else None,
+        file=out,
+        width=width,
+        force_terminal=terminal,
+        color_system="standard" if terminal else None,
         legacy_windows=False,
     )
     render_terminal(comparison, console)
@@ -50,7 +53,15 @@ def test_terminal_colours_fact_status_on_a_terminal() -> None:
 
 def test_terminal_sections_present() -> None:
     text = render(make_comparison())
-    for title in ("Side by side", "Contradictions", "Quotes", "Cited outlets", "Actors", "Boilerplate removed", "Warnings"):
+    for title in (
+        "Side by side",
+        "Contradictions",
+        "Quotes",
+        "Cited outlets",
+        "Actors",
+        "Boilerplate removed",
+        "Warnings",
+    ):
         assert title in text
 
 
@@ -65,7 +76,11 @@ def test_terminal_contradiction_values_shown() -> None:
 
 
 def test_terminal_quotes_flag_anonymous_and_indirect() -> None:
-    row = next(line for line in render(make_comparison()).splitlines() if "she heard an explosion" in line and "anonymous" in line)
+    row = next(
+        line
+        for line in render(make_comparison()).splitlines()
+        if "she heard an explosion" in line and "anonymous" in line
+    )
     assert "indirect" in row and "unknown" in row
 
 

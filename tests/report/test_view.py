@@ -40,7 +40,11 @@ def test_view_counts_per_article() -> None:
 def test_view_facts_ordered_shared_contradiction_unique() -> None:
     view = build_view(make_comparison3())
     assert [(f.id, f.status) for f in view.facts or ()] == [
-        ("f1", "shared"), ("f5", "shared"), ("f2", "contradiction"), ("f3", "unique"), ("f4", "unique"),
+        ("f1", "shared"),
+        ("f5", "shared"),
+        ("f2", "contradiction"),
+        ("f3", "unique"),
+        ("f4", "unique"),
     ]
 
 
@@ -48,7 +52,9 @@ def test_view_cells_follow_article_order_and_leave_omissions_empty() -> None:
     view = build_view(make_comparison3())
     f5 = next(f for f in view.facts or () if f.id == "f5")
     assert [[ev.text for ev in cell] for cell in f5.cells] == [
-        [], ["it was cooperating with investigators"], ["Keel Logistics is cooperating with investigators"],
+        [],
+        ["it was cooperating with investigators"],
+        ["Keel Logistics is cooperating with investigators"],
     ]
     assert [ref.label for ref in f5.missing] == ["Harbor Daily"]
 
@@ -56,7 +62,9 @@ def test_view_cells_follow_article_order_and_leave_omissions_empty() -> None:
 def test_view_actor_mentions_counted_per_article() -> None:
     view = build_view(make_comparison3())
     assert [(a.name, a.counts, a.total) for a in view.actors or ()] == [
-        ("Dana Ortiz", (2, 1, 0), 3), ("Keel Logistics", (1, 1, 1), 3), ("River Street", (1, 1, 1), 3),
+        ("Dana Ortiz", (2, 1, 0), 3),
+        ("Keel Logistics", (1, 1, 1), 3),
+        ("River Street", (1, 1, 1), 3),
     ]
 
 

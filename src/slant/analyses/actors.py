@@ -180,7 +180,11 @@ def _candidates(comparison: Comparison) -> list[_Cand]:
         spans: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
         taken = {t.i for e, _ in spans for t in e}
         spans += [(doc[s:e], label) for s, e, label in _extra_name_runs(doc, taken)]
-        spans += [(doc[t.i : t.i + 1], "ORG") for t in doc if t.i not in taken and _ACRONYM.match(t.text) and t.text not in _NOT_ACRONYMS]
+        spans += [
+            (doc[t.i : t.i + 1], "ORG")
+            for t in doc
+            if t.i not in taken and _ACRONYM.match(t.text) and t.text not in _NOT_ACRONYMS
+        ]
         for span, label in spans:
             text, offset = clean_name(span.text)
             if not text or not any(ch.isupper() for ch in text):
@@ -189,7 +193,7 @@ def _candidates(comparison: Comparison) -> list[_Cand]:
             cut = split_title(words)
             if cut:
                 head = " ".join(words[:cut]) + " "
-                text, offset, label = text[len(head):], offset + len(head), "PERSON"
+                text, offset, label = text[len(head) :], offset + len(head), "PERSON"
                 span = span.doc.char_span(span.start_char + offset, span.start_char + offset + len(text)) or span
             start = span.start_char + offset if cut == 0 else span.start_char
             end = start + len(text)
@@ -226,7 +230,7 @@ def _link_names(cands: list[_Cand], uf: _UnionFind) -> None:
     for i in persons:
         for j in persons:
             ci, cj = cands[i], cands[j]
-            if len(ci.tokens) < len(cj.tokens) and cj.tokens[-len(ci.tokens):] == ci.tokens:
+            if len(ci.tokens) < len(cj.tokens) and cj.tokens[-len(ci.tokens) :] == ci.tokens:
                 uf.union(i, j)
     acronyms: dict[str, set[int]] = defaultdict(set)
     for i in multi:
@@ -235,8 +239,8 @@ def _link_names(cands: list[_Cand], uf: _UnionFind) -> None:
             if acr:
                 acronyms[acr].add(i)
     expansions: dict[str, str] = {}
-    for acr, idxs in acronyms.items():
-        keys = {cands[j].key for j in idxs}
+    for acr, members in acronyms.items():
+        keys = {cands[j].key for j in members}
         if len(keys) == 1:
             expansions[acr.lower()] = keys.pop()
     for i, c in enumerate(cands):
@@ -286,7 +290,7 @@ def _is_name_title(token: Any) -> bool:
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
         return True
-    return token.dep_ == "compound" and token.head.pos_ == "PROPN"
+    return bool(token.dep_ == "compound" and token.head.pos_ == "PROPN")
 
 
 def _canonical(members: list[_Cand], org_names: list[str]) -> tuple[str, str]:
@@ -340,9 +344,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     for root, members in clusters.items():
         name, kind = _canonical(members, org_names)
         mentions = [Mention(article=m.article, text=m.text, start=m.start, end=m.end) for m in members]
-        mentions += [
-            Mention(article=a, text=t, start=s, end=e) for a, s, e, t, owner in nominal if owner == root
-        ]
+        mentions += [Mention(article=a, text=t, start=s, end=e) for a, s, e, t, owner in nominal if owner == root]
         mentions = _dedupe(mentions)
         order = {a.id: i for i, a in enumerate(comparison.articles)}
         mentions.sort(key=lambda m: (order[m.article], m.start))
@@ -373,4 +375,3 @@ def actor_at(actors: list[Actor], article: str, start: int, end: int) -> Actor |
             if m.article == article and m.start < end and start < m.end:
                 return actor
     return None
-

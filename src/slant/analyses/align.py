@@ -96,7 +96,9 @@ def pair_probability(features: np.ndarray, weights: tuple[float, ...]) -> np.nda
     return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
 
 
-def match(units: list[Unit], prob: np.ndarray, threshold: float, extra_threshold: float) -> list[tuple[int, int, float]]:
+def match(
+    units: list[Unit], prob: np.ndarray, threshold: float, extra_threshold: float
+) -> list[tuple[int, int, float]]:
     """Pick the aligned pairs: best first, one partner per unit and article pair, seconds only when very likely."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for u in units:
@@ -193,7 +195,9 @@ def _trained(resources: "Resources", settings: "Settings") -> dict[str, Any]:
     if settings.embedder not in models:
         from slant.errors import ModelUnavailableError
 
-        raise ModelUnavailableError(f"no alignment model trained for embedder {settings.embedder!r}; run `slant train align`")
+        raise ModelUnavailableError(
+            f"no alignment model trained for embedder {settings.embedder!r}; run `slant train align`"
+        )
     return dict(models[settings.embedder])
 
 

@@ -212,7 +212,10 @@ def is_label(doc: "Doc", quoted: Quoted) -> bool:
 
 
 def ends_sentence(text: str, quoted: Quoted) -> bool:
-    """Whether a quotation ends its sentence (‘“Not once.”’), unlike a quoted term read on from (‘“Sanctuary city” ordinances’)."""
+    """Whether a quotation ends its sentence (‘“Not once.”’).
+
+    Unlike a quoted term the sentence reads on from (‘“Sanctuary city” ordinances’).
+    """
     if text[quoted.start : quoted.end].rstrip().endswith((".", "!", "?", "…")):
         return True
     if quoted.close is None:

@@ -98,7 +98,9 @@ def _verbs(piece: "Span") -> dict[str, bool]:
     for t in piece:
         if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}:
             negated = any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in t.children)
-            negated = negated or any(c.dep_ == "neg" for a in t.children if a.dep_ in {"aux", "auxpass"} for c in a.children)
+            negated = negated or any(
+                c.dep_ == "neg" for a in t.children if a.dep_ in {"aux", "auxpass"} for c in a.children
+            )
             verbs[t.lemma_.lower()] = verbs.get(t.lemma_.lower(), False) or negated
     return verbs
 

@@ -11,11 +11,27 @@ from slant.model import Conflict
 ANTONYMS = {
     frozenset(p)
     for p in [
-        ("approve", "reject"), ("support", "oppose"), ("accept", "refuse"), ("accept", "reject"),
-        ("increase", "decrease"), ("increase", "cut"), ("rise", "fall"), ("raise", "lower"),
-        ("pass", "fail"), ("win", "lose"), ("confirm", "deny"), ("allow", "ban"), ("allow", "prohibit"),
-        ("grow", "shrink"), ("open", "close"), ("admit", "deny"), ("agree", "disagree"),
-        ("expand", "reduce"), ("gain", "lose"), ("include", "exclude"), ("acquit", "convict"),
+        ("approve", "reject"),
+        ("support", "oppose"),
+        ("accept", "refuse"),
+        ("accept", "reject"),
+        ("increase", "decrease"),
+        ("increase", "cut"),
+        ("rise", "fall"),
+        ("raise", "lower"),
+        ("pass", "fail"),
+        ("win", "lose"),
+        ("confirm", "deny"),
+        ("allow", "ban"),
+        ("allow", "prohibit"),
+        ("grow", "shrink"),
+        ("open", "close"),
+        ("admit", "deny"),
+        ("agree", "disagree"),
+        ("expand", "reduce"),
+        ("gain", "lose"),
+        ("include", "exclude"),
+        ("acquit", "convict"),
     ]
 }
 # Verbs whose negation says nothing about the fact itself.
@@ -44,7 +60,7 @@ def _quantity_conflicts(by_article: dict[str, list[Unit]]) -> list[Conflict]:
         what = key.split(":", 1)[1] if key.startswith("count:") else key
         texts = {a: ", ".join(shown[(a, key + v)] for v in vals) for a, vals in per_article.items()}
         why = "; ".join(f"{a} says {t}" for a, t in texts.items())
-        conflicts.append(Conflict(kind=kind, values=texts, why=f"different {what}: {why}"))  # type: ignore[arg-type]
+        conflicts.append(Conflict(kind=kind, values=texts, why=f"different {what}: {why}"))
     return conflicts
 
 

@@ -68,7 +68,9 @@ _POST_CUE = re.compile(
 )
 _AUX = re.compile(r"(?i)(?:(?:was|were|been|being|is|are)\s+)+")
 _ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:a|an|the)\s+$")
-_NOUN_AFTER = re.compile(r"^\s+(?:report|story|article|analysis|investigation|poll|survey|interview|review|exclusive)\b")
+_NOUN_AFTER = re.compile(
+    r"^\s+(?:report|story|article|analysis|investigation|poll|survey|interview|review|exclusive)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,9 @@ def _listed(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _patterned(doc: "Doc", text: str, lo: int, hi: int, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _patterned(
+    doc: "Doc", text: str, lo: int, hi: int, taken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     span = doc.char_span(lo, hi, alignment_mode="expand")
     tokens = [t for t in span if lo <= t.idx < hi] if span is not None else []
@@ -147,7 +151,9 @@ def _patterned(doc: "Doc", text: str, lo: int, hi: int, taken: list[tuple[int, i
         j = i
         while j + 1 < len(tokens):
             nxt = tokens[j + 1]
-            joins = nxt.text in ("&", "-") or (nxt.lower_ == "of" and j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper())
+            joins = nxt.text in ("&", "-") or (
+                nxt.lower_ == "of" and j + 2 < len(tokens) and tokens[j + 2].text[:1].isupper()
+            )
             if not (nxt.text[:1].isupper() or joins) or nxt.whitespace_ == "" and nxt.text in ".,":
                 break
             j += 1
@@ -200,6 +206,12 @@ def find_cites(doc: "Doc", bounds: Sequence[tuple[int, int]], quoted: "Sequence[
     # A short form of a name cited in full elsewhere ("the Ledger" after "the Marlow Ledger").
     names = {c.outlet for c in out}
     return [
-        Cite(next((n for n in sorted(names) if n.endswith(" " + c.outlet)), c.outlet), c.start, c.end, c.cue_start, c.cue_end)
+        Cite(
+            next((n for n in sorted(names) if n.endswith(" " + c.outlet)), c.outlet),
+            c.start,
+            c.end,
+            c.cue_start,
+            c.cue_end,
+        )
         for c in out
     ]

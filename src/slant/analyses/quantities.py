@@ -10,17 +10,67 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "twice": 2, "thrice": 3, "half": 0.5,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "twice": 2,
+    "thrice": 3,
+    "half": 0.5,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 # "voted 6-3", "a 5-2 vote": a tally, unless a percent sign follows ("60-50%").
 _TALLY_IN_TEXT = re.compile(r"(?<![\d.,$-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d%-]|[.,]\d|\s?percent)")
@@ -114,7 +164,9 @@ def _dated(span: "Span") -> list[Quantity]:
             day = tok.nbor(1)
             if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", day.lower_):
                 value = f"{word.rstrip('.')[:3]} {int(re.sub(r'[a-z]', '', day.lower_))}"
-                found.append(Quantity("date", value, span.doc[tok.i : day.i + 1].text, tok.idx, day.idx + len(day.text)))
+                found.append(
+                    Quantity("date", value, span.doc[tok.i : day.i + 1].text, tok.idx, day.idx + len(day.text))
+                )
     return found
 
 
@@ -139,7 +191,11 @@ def quantities_in(span: "Span") -> list[Quantity]:
         if before is not None and before.text in {"$", "€", "£"}:
             found.append(Quantity("money", _fmt(value), before.text + phrase, before.idx, end))
         elif after is not None and after.lower_ in {"%", "percent", "per"}:
-            found.append(Quantity("percent", _fmt(value), span.doc[run[0].i : after.i + 1].text, start, after.idx + len(after.text)))
+            found.append(
+                Quantity(
+                    "percent", _fmt(value), span.doc[run[0].i : after.i + 1].text, start, after.idx + len(after.text)
+                )
+            )
         elif after is not None and after.lower_ in {"dollars", "usd"}:
             found.append(Quantity("money", _fmt(value), phrase, start, end))
         else:

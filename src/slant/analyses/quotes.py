@@ -14,7 +14,7 @@ named and linked as the actors analysis names them.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -120,7 +120,9 @@ class ArticleQuotes:
             ((m.start, m.end, actor) for actor in actors for m in actor.mentions if m.article == article.id),
             key=lambda item: (item[0], item[1]),
         )
-        self._actors = [a for a in actors if article.id in a.articles or any(m.article == article.id for m in a.mentions)]
+        self._actors = [
+            a for a in actors if article.id in a.articles or any(m.article == article.id for m in a.mentions)
+        ]
         self._paragraph_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
 
     # -- helpers ----------------------------------------------------------
@@ -223,7 +225,7 @@ class ArticleQuotes:
         first = self.text.lstrip()
         line = first.split("\n", 1)[0].rstrip()
         offset = len(self.text) - len(first)
-        if "\n" in first and line and line[-1] not in ".!?\"”’" and len(line.split()) < 25:
+        if "\n" in first and line and line[-1] not in '.!?"”’' and len(line.split()) < 25:
             return offset, offset + len(line)
         return 0, 0
 
@@ -271,7 +273,11 @@ class ArticleQuotes:
                 if clause is None or sum(1 for t in clause if t.is_alpha and not self.inq[t.i]) < 3:
                     continue
                 attr = self._attr(found, direct=False)
-                if found.subject is None or attr.speaker is None or not self._speaks(found.subject, attr.speaker, found.lemma):
+                if (
+                    found.subject is None
+                    or attr.speaker is None
+                    or not self._speaks(found.subject, attr.speaker, found.lemma)
+                ):
                     continue
                 quote = self._quote(attr, clause.start_char, clause.end_char, direct=False)
                 if quote is not None:
@@ -283,6 +289,7 @@ class ArticleQuotes:
 
     def _own(self, q: Quoted) -> Found | None:
         para = self._paragraph_start(q.open)
+        order: tuple[Callable[[], attribution.Found | None], ...]
         if attribution.opens_sentence(self.text, q, para):
             order = (
                 lambda: attribution.after(self.doc, q, self.inq),
@@ -340,7 +347,9 @@ class ArticleQuotes:
                     continue
             if attr is not None:
                 end = q.close + 1 if q.close is not None else q.end
-                earlier.append(_Attr(attr.speaker, attr.verb, attr.outlet, max(end, attr.end), self._paragraph(q.open), True))
+                earlier.append(
+                    _Attr(attr.speaker, attr.verb, attr.outlet, max(end, attr.end), self._paragraph(q.open), True)
+                )
             start, stop = q.start, q.end
             while stop > start and self.text[stop - 1] in _TRIM:
                 stop -= 1

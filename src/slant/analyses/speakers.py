@@ -46,7 +46,9 @@ _NOT_PERSON_LAST = frozenset(
 )
 _NUMERIC_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 _SUBJECT = ("nsubj", "nsubjpass")
-_PARTITIVES = frozenset({"one", "some", "many", "several", "two", "three", "four", "most", "each", "another", "all", "none"})
+_PARTITIVES = frozenset(
+    {"one", "some", "many", "several", "two", "three", "four", "most", "each", "another", "all", "none"}
+)
 _JOINERS = frozenset({"of", "and", "&", "for"})
 _WINDOW = 4  # sentences a pronoun may look back
 
@@ -181,7 +183,9 @@ class Discourse:
         """Common nouns standing before a name as its title ("union leader Tom Kerr", "council member Jo Park")."""
         out: list[str] = []
         k = first - 1
-        while k >= 0 and not self.inq[k] and self.doc[k].dep_ in ("compound", "amod") and k < self.doc[k].head.i <= last:
+        while (
+            k >= 0 and not self.inq[k] and self.doc[k].dep_ in ("compound", "amod") and k < self.doc[k].head.i <= last
+        ):
             if self.doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
                 break
             out.insert(0, self.doc[k].lemma_.lower())
@@ -284,7 +288,9 @@ class Discourse:
         anonymous = lemma in ANON_HEADS or anonymity_cue(subtree) or (person_like(lemma) and anonymity_cue(sentence))
         people = person_like(lemma) or label.endswith("-old") or (speaking and lemma not in ORG_NOUNS)
         kind = "person" if people and not plural else "group"
-        ref = Referent(label, kind, anonymous=anonymous, plural=plural, roles={lemma}, words={w.lower() for w in label.split()})
+        ref = Referent(
+            label, kind, anonymous=anonymous, plural=plural, roles={lemma}, words={w.lower() for w in label.split()}
+        )
         if register:
             ref.spans.append((start, end))
         return ref
@@ -352,7 +358,12 @@ class Discourse:
                 if ref is not None:
                     for k in range(first, last + 1):
                         self._by_token[k] = ref
-            elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            elif (
+                tok.pos_ == "NOUN"
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "to"
+                and tok.head.head.lower_ == "according"
+            ):
                 ref = self._describe(tok, register=True, speaking=True)  # "according to two city officials"
             elif tok.pos_ == "NOUN" and subject and (person_like(tok.lemma_) or verb_kind(tok.head)):
                 ref = self._describe(tok, register=True, speaking=bool(verb_kind(tok.head)))

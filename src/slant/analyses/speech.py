@@ -258,9 +258,9 @@ def reported_clause(verb: "Token", inq: Sequence[bool]) -> "Span | None":
     if comps:
         lo = min(c.left_edge.i for c in comps)
         hi = max(c.right_edge.i for c in comps) + 1
-    elif (verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children))) and not any(
-        c.dep_ in ("dobj", "xcomp", "prep", "attr", "oprd") for c in verb.children
-    ):
+    elif (
+        verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children))
+    ) and not any(c.dep_ in ("dobj", "xcomp", "prep", "attr", "oprd") for c in verb.children):
         host = verb.head
         a, b = host.left_edge.i, host.right_edge.i + 1
         sub_a, sub_b = verb.left_edge.i, verb.right_edge.i + 1

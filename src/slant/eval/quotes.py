@@ -69,8 +69,18 @@ def _score_event(event: GoldEvent, comparison: Comparison, tally: dict[str, int]
 def evaluate(data: Path, settings: Settings | None = None) -> dict[str, Any]:
     """Score quote detection, speaker attribution and cited outlets on gold events in ``data``."""
     settings = settings or Settings()
-    keys = ("gold", "found", "correct", "verb", "direct", "predicted", "predicted_matched",
-            "sources_gold", "sources_pred", "sources_tp")
+    keys = (
+        "gold",
+        "found",
+        "correct",
+        "verb",
+        "direct",
+        "predicted",
+        "predicted_matched",
+        "sources_gold",
+        "sources_pred",
+        "sources_tp",
+    )
     tally = dict.fromkeys(keys, 0)
     for event in load_events(data, settings):
         _score_event(event, compare(event.articles, settings), tally)

@@ -256,6 +256,5 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
         kind: donation, newsletter, read_more, cookie, social or other.
     """
     return [
-        Boilerplate(start=b.start, end=b.end, text=text[b.start : b.end], kind=b.kind)
-        for b in _merge(_pieces(text))
+        Boilerplate(start=b.start, end=b.end, text=text[b.start : b.end], kind=b.kind) for b in _merge(_pieces(text))
     ]

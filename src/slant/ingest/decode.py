@@ -176,8 +176,10 @@ def decode(data: bytes, label: str) -> Decoded:
         if data.startswith(bom):
             text = _try(data, encoding)
             if text is None:
-                raise InputError(f"{label}: starts with a {_display(encoding)} byte-order mark but does not decode "
-                                 "as it; re-save it as UTF-8")
+                raise InputError(
+                    f"{label}: starts with a {_display(encoding)} byte-order mark but does not decode "
+                    "as it; re-save it as UTF-8"
+                )
             if control_share(text[:_SAMPLE]) > MAX_CONTROL_SHARE:
                 raise _binary_error(label, None)
             return Decoded(text, _display(encoding))

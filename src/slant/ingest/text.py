@@ -97,7 +97,7 @@ def _record_id(record: dict[str, Any], label: str) -> str:
 
 def _article_from_record(record: object, source: str, label: str, settings: Settings, warnings: list[str]) -> Article:
     if not isinstance(record, dict):
-        raise InputError(f"{label}: is not a JSON object (a record needs at least a \"text\" field)")
+        raise InputError(f'{label}: is not a JSON object (a record needs at least a "text" field)')
     text = _field(record, _TEXT_FIELDS, label)
     if text is None or not text.strip():
         raise InputError(f'{label}: the record has no text (give it a "text", "content" or "body" field)')
@@ -162,8 +162,10 @@ def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
                 raise whole from None  # not JSONL either: report the document's own error
         else:
             items = data if isinstance(data, list) else [data]
-            records = [(f"{label} record {n}" if isinstance(data, list) else label, item)
-                       for n, item in enumerate(items, start=1)]
+            records = [
+                (f"{label} record {n}" if isinstance(data, list) else label, item)
+                for n, item in enumerate(items, start=1)
+            ]
     if not records:
         raise InputError(f"{label}: holds no records")
     return records

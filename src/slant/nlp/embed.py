@@ -28,7 +28,7 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
         vectors = vectors.reshape(1, -1)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return vectors / norms
+    return np.asarray(vectors / norms, dtype=np.float32)
 
 
 class StaticEmbedder:

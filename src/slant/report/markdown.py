@@ -165,9 +165,7 @@ def _sources(view: ReportView) -> list[str]:
         return _note("Not run")
     if not view.sources:
         return _note("No outlets cited")
-    rows = [
-        [c.article.full, c.outlet, c.cue, c.sentence_text] for c in view.sources
-    ]
+    rows = [[c.article.full, c.outlet, c.cue, c.sentence_text] for c in view.sources]
     return _table(["article", "cited outlet", "cue", "sentence"], rows)
 
 

@@ -185,8 +185,10 @@ def _sources(view: ReportView) -> RenderableType:
     table.add_column("sentence", ratio=2)
     for cite in view.sources or ():
         table.add_row(
-            _label(cite.article), Text(cite.outlet, style="bold"),
-            Text(cite.cue), Text(cite.sentence_text),
+            _label(cite.article),
+            Text(cite.outlet, style="bold"),
+            Text(cite.cue),
+            Text(cite.sentence_text),
         )
     return table
 

@@ -236,7 +236,9 @@ def build_view(comparison: Comparison) -> ReportView:
         articles=tuple(_article(comparison, art, facts or (), refs) for art in comparison.articles),
         facts=facts,
         quotes_run=comparison.quotes is not None,
-        sources=None if comparison.sources is None else tuple(
+        sources=None
+        if comparison.sources is None
+        else tuple(
             SourceView(
                 article=_ref(refs, cite.article),
                 outlet=cite.outlet,
@@ -246,7 +248,9 @@ def build_view(comparison: Comparison) -> ReportView:
             )
             for cite in comparison.sources
         ),
-        actors=None if comparison.actors is None else tuple(
+        actors=None
+        if comparison.actors is None
+        else tuple(
             ActorView(
                 id=actor.id,
                 name=actor.name,
@@ -326,9 +330,11 @@ def _article(
         tag = FactTag(fact.id, fact.status, fact.conflicts, tuple(r for r in fact.articles if r.id != art.id))
         for ev in mine:
             # Evidence names its sentence; an unknown id falls back to the sentences its offsets overlap.
-            hits = [ev.sentence] if ev.sentence in ids else [
-                s.id for s in art.sentences if s.start < max(ev.end, ev.start + 1) and ev.start < s.end
-            ]
+            hits = (
+                [ev.sentence]
+                if ev.sentence in ids
+                else [s.id for s in art.sentences if s.start < max(ev.end, ev.start + 1) and ev.start < s.end]
+            )
             for sid in hits:
                 if tag not in tags[sid]:
                     tags[sid].append(tag)
@@ -345,7 +351,9 @@ def _article(
         ),
         boilerplate=tuple(BoilerplateView(b.kind, b.text, b.start, b.end) for b in art.boilerplate),
         counts=counts,
-        quotes=None if comparison.quotes is None else tuple(
+        quotes=None
+        if comparison.quotes is None
+        else tuple(
             QuoteView(q.speaker, q.mention, q.verb, q.text, q.direct, q.anonymous, q.sentence, q.cited_outlet)
             for q in comparison.quotes
             if q.article == art.id

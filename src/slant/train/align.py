@@ -75,7 +75,9 @@ def fit_weights(events: list[Prepared]) -> tuple[float, ...]:
     return (float(model.intercept_[0]), *(float(c) for c in model.coef_[0]))
 
 
-def _evaluate(events: list[Prepared], weights: tuple[float, ...], threshold: float, settings: Settings) -> dict[str, Any]:
+def _evaluate(
+    events: list[Prepared], weights: tuple[float, ...], threshold: float, settings: Settings
+) -> dict[str, Any]:
     pairs = []
     for e in events:
         prob = pair_probability(e.features, weights)
