@@ -36,8 +36,8 @@ class Settings:
     """Logistic weights (bias, then one per analyses.align.FEATURES); None: the trained ones in data/align.json."""
     align_threshold: float | None = None
     """Least probability for two claim units to be aligned; None: the trained threshold in data/align.json."""
-    align_extra_threshold: float = 0.8
-    """Least probability for a unit to join a second unit of the same other article."""
+    align_extra_threshold: float | None = None
+    """Least probability for a unit to gain a second partner in the same other article; None: the trained one."""
     split_clauses: bool = True
     """Split sentences that join independent claims into separate claim units."""
 

@@ -79,3 +79,27 @@ def test_actor_at_finds_overlapping_mention() -> None:
     assert actor_at([actor], "a1", 9, 12) is actor
     assert actor_at([actor], "a2", 9, 12) is None
     assert actor_at([actor], "a1", 0, 10) is None
+
+
+@pytest.mark.slow
+def test_actors_kind_of_person_not_linked_across_articles() -> None:
+    left = "Karen Whitfield, a former teacher, leads the board. Whitfield said the books would go."
+    right = "A teacher at the district, who asked not to be named, said the teacher union objected."
+    whitfield = _by_name(_actors(left, right), "Karen Whitfield")
+    assert whitfield.articles == ["a1"]
+
+
+@pytest.mark.slow
+def test_actors_office_linked_across_articles_and_possessive_skipped() -> None:
+    left = "Sheriff Paul Dent said deputies were ready. The sheriff's office declined further comment."
+    right = "The sheriff told reporters the plan was unsafe."
+    dent = _by_name(_actors(left, right), "Paul Dent")
+    texts = [(m.article, m.text) for m in dent.mentions]
+    assert ("a2", "sheriff") in texts
+    assert ("a1", "sheriff") not in texts
+
+
+@pytest.mark.slow
+def test_actors_party_tags_are_not_actors() -> None:
+    actors = _actors("Sen. Ann Cole (D-Sabino Wells) voted yes.", "Cole (R-Prescott) voted no, said Rep. Bo Hart.")
+    assert not any(a.name.startswith(("D-", "R-")) for a in actors)

@@ -63,3 +63,7 @@ def test_conflict_reporting_verbs_ignored() -> None:
 
 def test_conflict_needs_two_articles() -> None:
     assert find_conflicts([_unit("a1", [("money", "1")]), _unit("a1", [("money", "2")])]) == []
+
+
+def test_conflict_copula_negation_ignored() -> None:
+    assert find_conflicts([_unit("a1", verbs={"be": True}), _unit("a2", verbs={"be": False})]) == []

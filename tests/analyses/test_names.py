@@ -59,3 +59,11 @@ def test_acronym_of_multiword_names(name: str, expected: str | None) -> None:
 )
 def test_split_title_finds_where_the_name_starts(words: list[str], cut: int) -> None:
     assert split_title(words) == cut
+
+
+@pytest.mark.parametrize(
+    ("words", "cut"),
+    [("Board Chair Elena Vasquez".split(), 2), ("Councilmembers Jordan Pike".split(), 1)],
+)
+def test_split_title_chairs_and_plural_titles(words: list[str], cut: int) -> None:
+    assert split_title(words) == cut

@@ -30,13 +30,17 @@ def test_parse_number(text: str, value: float | None) -> None:
     ("sentence", "expected"),
     [
         ("The project will create about 1,400 permanent jobs.", {("count:job", "1400")}),
-        ("Eleven employees were treated at area hospitals.", {("count:employee", "11")}),
+        ("Eleven employees were treated at area hospitals.", {("count:people", "11")}),
         ("It is expected to raise about $85 million a year.", {("money", "85000000")}),
         ("The board voted 5-2 Monday to pull the books.", {("tally", "5-2"), ("weekday", "monday")}),
         ("Roughly 60 percent of the money goes to buses.", {("percent", "60")}),
         ("The new tax takes effect on July 1, 2025.", {("date", "jul 1"), ("year", "2025")}),
         ("He wants 60-50% of officers back in the field.", {("percent", "50")}),
         ("Millions of people crossed the border.", set()),
+        ("The project will cost $2.3bn in all.", {("money", "2300000000")}),
+        ("It took effect on 5 January 2026.", {("date", "jan 5"), ("year", "2026")}),
+        ("Work begins in June.", {("month", "jun")}),
+        ("About 120,000 immigrants could apply.", {("count:people", "120000")}),
         ("A 22-year-old student was killed.", set()),
     ],
 )

@@ -57,3 +57,18 @@ def test_embed_gives_one_vector_per_sentence() -> None:
     assert isinstance(layer, NlpLayer)
     assert layer.vectors["a1"].shape[0] == 3
     assert layer.vectors["a2"].shape[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ('"We are tired," said union president Sgt. Mike Farrell. He left.', 2),
+        ("Det. Jane Roe said so. Dr. John Smith agreed.", 2),
+        ("Capt. Ann Lee and Supt. Bo Kim spoke. Cpl. Ray Fox left.", 2),
+        ("The shelter opens Jan. 5 at noon. Then more.", 2),
+        ("First line without a stop\nSecond line", 2),
+    ],
+)
+def test_segment_titles_do_not_end_sentences(text: str, sentences: int) -> None:
+    doc = Resources().nlp(text)
+    assert len(list(doc.sents)) == sentences

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from slant.analyses.names import (
+    OFFICES,
     ROLE_WORDS,
     TITLE_WORDS,
     acronym,
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from slant.settings import Settings
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
+_INDEFINITE = {"a", "an", "one", "another", "some", "any", "every", "each", "no"}
+# Party and district tags written after a politician's name: "(D-Sabino Wells)", "R-Prescott".
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _NOT_ACRONYMS = {"OK", "TV", "AM", "PM", "ID", "UK", "US", "II", "III", "IV", "CEO", "GOP"}
 _TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"]
@@ -187,7 +191,7 @@ def _candidates(comparison: Comparison) -> list[_Cand]:
         ]
         for span, label in spans:
             text, offset = clean_name(span.text)
-            if not text or not any(ch.isupper() for ch in text):
+            if not text or not any(ch.isupper() for ch in text) or _PARTY_TAG.match(text):
                 continue
             words = text.split(" ")
             cut = split_title(words)
@@ -256,21 +260,44 @@ def _link_names(cands: list[_Cand], uf: _UnionFind) -> None:
                 uf.union(i, j)
 
 
-def _nominal_mentions(comparison: Comparison, roles: dict[str, int]) -> list[tuple[str, int, int, str, int]]:
-    """Definite descriptions ("the sheriff", "the “border czar”") that match exactly one actor's role."""
+def _role_owner(owners: dict[str, set[tuple[int, str]]], role: str, article: str) -> int | None:
+    """The one actor a role phrase names in an article.
+
+    A role given in the same article counts first; an office ("the mayor", "the
+    border czar") may also be resolved through another article, but a kind of
+    person ("the teacher", "the officer") never is: two articles' teachers are
+    seldom the same person.
+    """
+    here = {root for root, art in owners.get(role, set()) if art == article}
+    if len(here) == 1:
+        return next(iter(here))
+    everywhere = {root for root, _ in owners.get(role, set())}
+    if not here and len(everywhere) == 1 and role.split()[-1] in OFFICES:
+        return next(iter(everywhere))
+    return None
+
+
+def _nominal_mentions(
+    comparison: Comparison, owners: dict[str, set[tuple[int, str]]]
+) -> list[tuple[str, int, int, str, int]]:
+    """Definite descriptions ("the sheriff", "the “border czar”") that name exactly one actor."""
     found: list[tuple[str, int, int, str, int]] = []
     for article in comparison.articles:
         doc: Doc = comparison.nlp.docs[article.id]
         bounds = [(s.start, s.end) for s in article.sentences]
         for token in doc:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ or token.dep_ == "poss":
                 continue
-            phrases = _role_phrases(token)
-            hit = next((p for p in sorted(phrases, key=len, reverse=True) if p in roles), None)
-            if hit is None:
+            if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
+                continue  # "a former teacher" introduces someone; it does not refer back
+            hits = [
+                (p, owner)
+                for p in sorted(_role_phrases(token), key=len, reverse=True)
+                if (owner := _role_owner(owners, p, article.id)) is not None
+            ]
+            if not hits or _is_name_title(token):
                 continue
-            if _is_name_title(token):
-                continue
+            owner = hits[0][1]
             left = token
             for t in token.lefts:
                 if t.dep_ in {"compound", "amod"} and t.i < left.i:
@@ -281,7 +308,7 @@ def _nominal_mentions(comparison: Comparison, roles: dict[str, int]) -> list[tup
             start = words[0].idx if words else token.idx
             end = token.idx + len(token.text)
             if _within_sentences(start, end, bounds):
-                found.append((article.id, start, end, article.text[start:end], roles[hit]))
+                found.append((article.id, start, end, article.text[start:end], owner))
     return found
 
 
@@ -331,13 +358,12 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         clusters[uf.find(i)].append(c)
 
     # Roles: a role phrase names an actor when exactly one person cluster carries it.
-    role_owner: dict[str, set[int]] = defaultdict(set)
+    owners: dict[str, set[tuple[int, str]]] = defaultdict(set)
     for root, members in clusters.items():
         for m in members:
             for role in m.roles:
-                role_owner[role].add(root)
-    roles = {role: next(iter(owners)) for role, owners in role_owner.items() if len(owners) == 1}
-    nominal = _nominal_mentions(comparison, roles)
+                owners[role].add((root, m.article))
+    nominal = _nominal_mentions(comparison, owners)
 
     org_names = [c.key for c in cands if c.label in {"ORG", "FAC", "GPE", "LOC"} and len(c.tokens) >= 3]
     actors: list[Actor] = []

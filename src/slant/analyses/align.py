@@ -48,7 +48,7 @@ def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> floa
 
 def _measure(key: str) -> str:
     """What a quantity measures, coarsely: any day or date is "when"."""
-    return "when" if key in {"weekday", "date", "year"} else key
+    return "when" if key in {"weekday", "date", "month", "year"} else key
 
 
 def _relative_positions(units: list[Unit]) -> list[float]:
@@ -210,9 +210,14 @@ def align(comparison: Comparison, resources: "Resources", settings: "Settings") 
     return units, prob
 
 
-def extra_threshold(threshold: float, settings: "Settings") -> float:
-    """Probability a second match needs: the configured floor, and always well above the first-match threshold."""
-    return max(settings.align_extra_threshold, threshold + 0.5 * (1.0 - threshold))
+def thresholds(resources: "Resources", settings: "Settings") -> tuple[float, float]:
+    """Least probability for a first match, and for a second partner in the same article (settings, else trained)."""
+    model = _trained(resources, settings)
+    first = settings.align_threshold if settings.align_threshold is not None else float(model["threshold"])
+    second = settings.align_extra_threshold
+    if second is None:
+        second = float(model.get("extra_threshold", 1.0))
+    return first, max(first, second)
 
 
 def run(comparison: Comparison, resources: "Resources", settings: "Settings") -> dict[str, Any]:
@@ -222,6 +227,5 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         ``{"facts": [Fact, ...]}``: shared and contradicted facts first, then unique facts per article.
     """
     units, prob = align(comparison, resources, settings)
-    threshold = settings.align_threshold or float(_trained(resources, settings)["threshold"])
-    edges = match(units, prob, threshold, extra_threshold(threshold, settings))
+    edges = match(units, prob, *thresholds(resources, settings))
     return {"facts": build_facts(comparison, units, prob, edges)}

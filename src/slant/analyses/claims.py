@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _CLAUSE_DEPS = {"conj"}
 _MIN_CLAUSE_TOKENS = 5
+_MIN_PREDICATE_TOKENS = 6
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 
 
 @dataclass
@@ -42,33 +44,73 @@ class Unit:
 
 
 def _clause_cuts(sent: "Span") -> list[int]:
-    """Token indices where an independent clause starts inside the sentence.
+    """Token indices where another claim starts inside the sentence.
 
-    A clause starts at a verb conjoined to the root that has its own subject,
-    cut just after the comma or conjunction that joins it; and after a semicolon.
+    Claims start at: a verb conjoined to the root with its own subject, or with a
+    verb phrase long enough to state something of its own ("voted to clear the
+    camp and set aside $4.2 million for beds"); a contrasting or concurrent
+    adverbial clause ("..., while setting aside $4.2 million"); and after a semicolon.
+    The joining "and"/"but" and commas stay behind and are trimmed.
     """
     cuts: list[int] = []
-    root = sent.root
-    for child in root.children:
-        if child.dep_ in _CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
-            if any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in child.children):
-                # the clause starts at its subject; the "and"/"but" and commas joining it stay behind and are trimmed
-                cuts.append(min(t.i for t in child.subtree))
+    for head in _predicates(sent.root):
+        cuts += _cuts_below(head)
     for token in sent:
         if token.text == ";" and token.i + 1 < sent.end:
             cuts.append(token.i + 1)
     return sorted(set(c for c in cuts if sent.start < c < sent.end))
 
 
+def _predicates(root: Any) -> list[Any]:
+    """The root and the verbs its main predicate runs through ("voted ... to clear", "said that ...").
+
+    spaCy attaches a purpose infinitive ("voted to clear") as an adverbial clause; it is followed too.
+    """
+    out = [root]
+    frontier = [root]
+    while frontier:
+        verb = frontier.pop()
+        for child in verb.children:
+            infinitive = child.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            if (child.dep_ in {"xcomp", "ccomp"} or infinitive) and child.pos_ in {"VERB", "AUX"} and len(out) < 6:
+                out.append(child)
+                frontier.append(child)
+    return out
+
+
+def _cuts_below(head: Any) -> list[int]:
+    cuts: list[int] = []
+    for child in head.children:
+        subtree = list(child.subtree)
+        start = min(t.i for t in subtree)
+        if start <= head.i:
+            continue
+        if child.dep_ in _CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
+            has_subject = any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in child.children)
+            if has_subject or len(subtree) >= _MIN_PREDICATE_TOKENS:
+                cuts.append(start)
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONTRAST_MARKS for g in child.children):
+            cuts.append(start)
+    return cuts
+
+
+def _content_tokens(span: "Span") -> int:
+    return sum(1 for t in span if not t.is_punct and not t.is_space)
+
+
 def _pieces(sent: "Span", split: bool) -> list["Span"]:
+    """The sentence cut at its claim boundaries, keeping only cuts that leave every piece a real claim."""
     if not split:
         return [sent]
-    cuts = _clause_cuts(sent)
-    bounds = [sent.start, *cuts, sent.end]
-    pieces = [sent.doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
-    if any(sum(1 for t in p if not t.is_punct) < _MIN_CLAUSE_TOKENS for p in pieces):
-        return [sent]
-    return pieces
+    kept: list[int] = []
+    for cut in _clause_cuts(sent):
+        left = sent.doc[kept[-1] if kept else sent.start : cut]
+        if _content_tokens(left) >= _MIN_CLAUSE_TOKENS:
+            kept.append(cut)
+    if kept and _content_tokens(sent.doc[kept[-1] : sent.end]) < _MIN_CLAUSE_TOKENS:
+        kept.pop()
+    bounds = [sent.start, *kept, sent.end]
+    return [sent.doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _trim(piece: "Span") -> tuple[int, int]:
@@ -97,7 +139,8 @@ def _verbs(piece: "Span") -> dict[str, bool]:
     verbs: dict[str, bool] = {}
     for t in piece:
         if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}:
-            negated = any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in t.children)
+            # "voted no" is a vote, not a negation; only "not"/"n't"/"never" negate the verb
+            negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children)
             negated = negated or any(
                 c.dep_ == "neg" for a in t.children if a.dep_ in {"aux", "auxpass"} for c in a.children
             )

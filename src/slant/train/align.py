@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from slant.analyses import actors as actors_analysis
-from slant.analyses.align import FEATURES, build_facts, extra_threshold, match, pair_features, pair_probability
+from slant.analyses.align import FEATURES, build_facts, match, pair_features, pair_probability
 from slant.analyses.claims import Unit, build_units, unit_vectors
 from slant.eval.align import score
 from slant.eval.gold import GoldLinks, load_events, resolve
@@ -27,6 +27,7 @@ from slant.settings import Settings
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "align.json"
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.96, 0.05))
+EXTRA_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
 @dataclass
@@ -75,20 +76,19 @@ def fit_weights(events: list[Prepared]) -> tuple[float, ...]:
     return (float(model.intercept_[0]), *(float(c) for c in model.coef_[0]))
 
 
-def _evaluate(
-    events: list[Prepared], weights: tuple[float, ...], threshold: float, settings: Settings
-) -> dict[str, Any]:
+def _evaluate(events: list[Prepared], weights: tuple[float, ...], cuts: tuple[float, float]) -> dict[str, Any]:
     pairs = []
     for e in events:
         prob = pair_probability(e.features, weights)
-        edges = match(e.units, prob, threshold, extra_threshold(threshold, settings))
-        e.comparison.facts = build_facts(e.comparison, e.units, prob, edges)
+        e.comparison.facts = build_facts(e.comparison, e.units, prob, match(e.units, prob, *cuts))
         pairs.append((e.comparison, e.gold))
     return score(pairs)
 
 
-def _best_threshold(events: list[Prepared], weights: tuple[float, ...], settings: Settings) -> float:
-    return max(THRESHOLDS, key=lambda t: (_evaluate(events, weights, t, settings)["f1"], -abs(t - 0.5)))
+def _best_thresholds(events: list[Prepared], weights: tuple[float, ...]) -> tuple[float, float]:
+    """The (first match, second partner) thresholds with the best link F1; ties go to the stricter pair."""
+    grid = [(t, x) for t in THRESHOLDS for x in EXTRA_THRESHOLDS if x > t]
+    return max(grid, key=lambda cut: (_evaluate(events, weights, cut)["f1"], cut[0], cut[1]))
 
 
 def train_one(data: Path, settings: Settings) -> dict[str, Any]:
@@ -99,17 +99,19 @@ def train_one(data: Path, settings: Settings) -> dict[str, Any]:
     for k, held in enumerate(events):
         rest = [e for j, e in enumerate(events) if j != k]
         weights = fit_weights(rest)
-        folds.append((held, weights, _best_threshold(rest, weights, settings)))
+        folds.append((held, weights, _best_thresholds(rest, weights)))
     cv_pairs = []
-    for held, weights, threshold in folds:
-        _evaluate([held], weights, threshold, settings)
+    for held, weights, cuts in folds:
+        _evaluate([held], weights, cuts)
         cv_pairs.append((held.comparison, held.gold))
     cv = score(cv_pairs)
     weights = fit_weights(events)
+    threshold, extra = _best_thresholds(events, weights)
     return {
         "features": ["bias", *FEATURES],
         "weights": [round(w, 4) for w in weights],
-        "threshold": _best_threshold(events, weights, settings),
+        "threshold": threshold,
+        "extra_threshold": extra,
         "trained_on": [e.name for e in events],
         "cv": {k: round(v, 4) if isinstance(v, float) else v for k, v in cv.items()},
     }
