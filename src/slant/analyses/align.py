@@ -119,7 +119,8 @@ def match(
     return edges
 
 
-def _groups(n: int, edges: list[tuple[int, int, float]]) -> list[list[int]]:
+def groups(n: int, edges: list[tuple[int, int, float]]) -> list[list[int]]:
+    """Units joined by matches, each group in unit order (union-find over the edges)."""
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -146,7 +147,7 @@ def build_facts(
     edge_score: dict[frozenset[int], float] = {frozenset((i, j)): p for i, j, p in edges}
     shared: list[Fact] = []
     unique: list[Fact] = []
-    for group in _groups(len(units), edges):
+    for group in groups(len(units), edges):
         members = [units[i] for i in group]
         present = [a for a in article_ids if any(u.article == a for u in members)]
         evidence = [Evidence(article=u.article, sentence=u.sentence, start=u.start, end=u.end) for u in members]
