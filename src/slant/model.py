@@ -44,7 +44,11 @@ class Boilerplate(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
-    kind: str = Field("other", description="donation | newsletter | read_more | cookie | social | other")
+    kind: str = Field(
+        "other",
+        description="donation | newsletter | read_more | cookie | social | copyright | credit | bio | tip | "
+        "byline | dateline | caption | note | other",
+    )
 
 
 class Article(_Model):

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from slant.errors import InputError
-from slant.ingest.checks import check_english, check_not_empty, check_size, check_text, english_ratio, format_bytes
+from slant.ingest.checks import (
+    check_english,
+    check_not_empty,
+    check_size,
+    check_text,
+    english_ratio,
+    format_bytes,
+    prose_ratio,
+)
 from slant.settings import Settings
 
 ENGLISH = (
@@ -70,6 +78,48 @@ def test_check_english_refuses_other_languages(text: str, reason: str, settings:
     with pytest.raises(InputError) as err:
         check_english(text, "x.txt", settings)
     assert str(err.value) == f"x.txt: does not look like English {reason}; slant analyses English news"
+
+
+ENGLISH_LIST = """The Harlow City Council passed its budget on Monday. Here is what is in it:
+
+- $4 million for road repairs
+- Two new police officers
+- A 3% increase in water fees
+* A freeze on property taxes
+• A new fire truck, costing $850,000
+1. Money for the library
+2) A study of bus routes
+
+Mayor Jane Roe said the budget "keeps Harlow moving." Councilman Tom Reed voted no."""
+FRENCH = (
+    "Le conseil municipal a approuvé lundi soir le budget de la ville par cinq voix contre deux. La maire a déclaré "
+    "que ce budget permettra de réparer les routes et d'embaucher deux nouveaux policiers dès le mois de juin."
+)
+SPANISH = (
+    "El concejo municipal aprobó el lunes por la noche el presupuesto de la ciudad por cinco votos contra dos. La "
+    "alcaldesa dijo que el presupuesto permitirá reparar las calles y contratar a dos nuevos policías en junio."
+)
+LIST_ITEMS = "- 4 Millionen Euro für Straßen\n- Zwei neue Polizisten\n- Ein neues Feuerwehrauto\n"
+
+
+def test_check_english_accepts_english_with_a_list(settings: Settings) -> None:
+    assert english_ratio(ENGLISH_LIST)[0] < settings.min_english_ratio
+    check_english(ENGLISH_LIST, "x.txt", settings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [GERMAN, FRENCH, SPANISH, f"{GERMAN}\n\n{LIST_ITEMS}\n{GERMAN}", f"{LIST_ITEMS}\n{FRENCH}\n{SPANISH}"],
+    ids=["german", "french", "spanish", "german-with-list", "french-and-spanish-with-list"],
+)
+def test_check_english_still_refuses_other_languages_in_prose_and_lists(text: str, settings: Settings) -> None:
+    with pytest.raises(InputError, match="English function words"):
+        check_english(text, "x.txt", settings)
+
+
+def test_prose_ratio_ignores_list_items_and_short_lines() -> None:
+    ratio, words = prose_ratio("- one two three four five six seven eight nine\nShort heading line\n" + ENGLISH)
+    assert (ratio, words) == (prose_ratio(ENGLISH)[0], len(ENGLISH.split()))
 
 
 def test_check_english_skips_function_words_for_short_text(settings: Settings) -> None:

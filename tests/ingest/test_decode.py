@@ -43,6 +43,34 @@ def test_decode_windows1252_fixture_is_guessed_and_warned(ingest_data: Path) -> 
     assert decoded.warnings == ["decoded as windows-1252 (not UTF-8)"]
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Mayor Teresa Quiñones said the council’s “vote” was final — and the café agreed.", "cp1252"),
+        ("Mayor Teresa Quiñones said the council's vote was final, and the café in Zürich agreed.", "latin-1"),
+        ("Mayor Núñez thanked the Ørsted crew in Ångström Hall; the vote was 5-2 ± 1.", "latin-1"),
+    ],
+    ids=["windows-1252", "latin-1", "latin-1-rare-letters"],
+)
+def test_decode_western_text_is_read_as_windows1252(text: str, codec: str) -> None:
+    decoded = decode(text.encode(codec), "x.txt")
+    assert decoded.text == text
+    assert decoded.warnings == ["decoded as windows-1252 (not UTF-8)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "name"),
+    [
+        ("Городской совет в понедельник одобрил план реконструкции порта и набережной.", "cp1251", "windows-1251"),
+        ("Το δημοτικό συμβούλιο ενέκρινε τη Δευτέρα το σχέδιο ανακατασκευής του λιμανιού.", "cp1253", "windows-1253"),
+    ],
+)
+def test_decode_other_legacy_encodings_are_still_guessed(text: str, codec: str, name: str) -> None:
+    decoded = decode(text.encode(codec), "x.txt")
+    assert decoded.text == text
+    assert decoded.warnings == [f"decoded as {name} (not UTF-8)"]
+
+
 def test_decode_html_meta_charset_is_honoured() -> None:
     page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 “open”</p></body></html>'
     decoded = decode(page.encode("cp1252"), "page.html")

@@ -241,3 +241,31 @@ def test_ingest_import_loads_nothing_heavy() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_read_articles_flags_header_lines_captions_credits_and_closing_blocks(ingest_data: Path) -> None:
+    (article,) = read_articles([ingest_data / "header_and_appeal.txt"])
+    assert (article.title, article.author, article.date) == (
+        "Fenwick Valley council backs flood wall plan",
+        "Nora Quill",
+        "2024-03-14",
+    )
+    assert [b.kind for b in article.boilerplate] == [
+        "byline",
+        "dateline",
+        "social",
+        "caption",
+        "credit",
+        "bio",
+        "donation",
+        "copyright",
+    ]
+    for block in article.boilerplate:
+        assert article.text[block.start : block.end] == block.text
+    donation = article.boilerplate[-2].text
+    assert donation.startswith("The Fenwick Courier is reader-supported.") and donation.endswith("local news alive.")
+    assert "\u00a0" not in article.text and "\u202f" not in article.text
+    assert "The district council voted 7-2 on Thursday" in article.text
+    flagged = "".join(b.text for b in article.boilerplate)
+    for reporting in ("FENWICK VALLEY (Courier) —", "The plan includes:", "$48 million", "Construction is scheduled"):
+        assert reporting not in flagged

@@ -47,6 +47,37 @@ def test_article_from_text_normalises_only_line_ends_spaces_and_nfc(raw: str, ex
     assert article_from_text(raw, "x.txt").text == expected
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2007", "\u202f", "\u2009", "\u2002", "\u3000"])
+def test_article_from_text_turns_unicode_spaces_into_plain_spaces(space: str) -> None:
+    raw = f"Flood{space}wall approved\n\n{LEDE.replace(' ', space)}\n{MORE}"
+    article = article_from_text(raw, "x.txt")
+    assert (article.title, article.text) == ("Flood wall approved", f"{LEDE}\n{MORE}")
+
+
+def test_article_from_text_spaces_change_one_character_for_one() -> None:
+    raw = f"{LEDE}\u00a0\u200b{MORE}\u2028{LEDE}"
+    assert article_from_text(raw, "x.txt").text == f"{LEDE} \u200b{MORE}\n{LEDE}"
+
+
+def test_article_from_text_fills_author_and_date_from_header_lines() -> None:
+    raw = f"Flood wall approved\n\nBy Nora Quill, Staff Writer\nMarch 14, 2024 at 5:14 p.m. EDT\n\n{LEDE}\n{MORE}"
+    article = article_from_text(raw, "x.txt")
+    assert (article.title, article.author, article.date) == ("Flood wall approved", "Nora Quill", "2024-03-14")
+    assert [b.kind for b in article.boilerplate] == ["byline", "dateline"]
+    assert article.text.endswith(f"{LEDE}\n{MORE}")
+
+
+def test_article_from_text_given_author_and_date_win_over_header_lines() -> None:
+    raw = f"By Nora Quill\nPublished: March 14, 2024\n\n{LEDE}\n{MORE}"
+    article = article_from_text(raw, "x.txt", author="N. Quill", date="2024-03-15")
+    assert (article.author, article.date) == ("N. Quill", "2024-03-15")
+
+
+def test_article_from_text_without_header_lines_has_no_author_or_date() -> None:
+    article = article_from_text(f"By Thursday the council had voted.\n{LEDE}\n{MORE}", "x.txt")
+    assert (article.author, article.date, article.boilerplate) == (None, None, [])
+
+
 def test_article_from_text_replaces_unpaired_surrogates_in_place() -> None:
     article = article_from_text(f"{LEDE} \ud800 {MORE}", "api")
     assert article.text == f"{LEDE} \ufffd {MORE}"

@@ -11,8 +11,9 @@ import unicodedata
 
 from slant.ingest.boilerplate import find_boilerplate
 from slant.ingest.checks import check_text
+from slant.ingest.header import byline_author, stamp_date
 from slant.ingest.headline import split_headline
-from slant.model import Article
+from slant.model import Article, Boilerplate
 from slant.settings import Settings
 
 
@@ -33,16 +34,32 @@ def scrub(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def normalise(text: str) -> str:
-    """Normalise line ends and Unicode without rewriting characters.
+# Unicode space variants (no-break, figure, thin, ideographic, ...) -> " "; line and paragraph separators -> "\n".
+# One character for one; zero-width characters (U+200B-U+200D, U+2060, U+FEFF) are not spaces and stay.
+_SPACES = {
+    **dict.fromkeys((0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000), " "),
+    **dict.fromkeys((0x2028, 0x2029), "\n"),
+}
 
-    ``\\r\\n`` and ``\\r`` become ``\\n``, trailing whitespace is dropped from each line
-    and around the text, unpaired surrogates become U+FFFD and the text is put in
-    NFC. Quotes, dashes and every other character stay as they are: all offsets
-    point into this text.
+
+def normalise(text: str) -> str:
+    """Normalise line ends, spaces and Unicode without rewriting other characters.
+
+    ``\\r\\n`` and ``\\r`` become ``\\n``, no-break, thin and other Unicode spaces become
+    plain spaces, trailing whitespace is dropped from each line and around the text,
+    unpaired surrogates become U+FFFD and the text is put in NFC. Quotes, dashes and
+    every other character stay as they are: all offsets point into this text.
     """
-    text = unicodedata.normalize("NFC", scrub(text).replace("\r\n", "\n").replace("\r", "\n"))
+    text = scrub(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_SPACES)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip().lstrip("\ufeff").strip()
+
+
+def _from_header(blocks: list[Boilerplate]) -> tuple[str | None, str | None]:
+    """The author and date the article's byline and timestamp lines give, when it has them."""
+    author = next((a for b in blocks if b.kind == "byline" and (a := byline_author(b.text))), None)
+    date = next((d for b in blocks if b.kind in ("dateline", "byline") and (d := stamp_date(b.text))), None)
+    return author, date
 
 
 def _clean(value: str | None) -> str | None:
@@ -74,7 +91,8 @@ def build_article(
         settings: limits and thresholds for the checks.
         label: how messages name the input; defaults to ``label_for(source)``.
         title: headline from metadata; when None, the first line is taken if it looks like one.
-        outlet, url, date, author: metadata, whitespace-collapsed.
+        outlet, url, date, author: metadata, whitespace-collapsed; when the date or author
+            is missing, a byline or timestamp line at the top of the text gives it.
         article_id: the id, or ``""`` to let ``read_articles``/``compare`` number it.
         warnings: what decoding noticed, copied to ``Article.warnings``.
 
@@ -93,6 +111,8 @@ def build_article(
         warnings.append(f"replaced {invalid} invalid character{plural} (unpaired surrogates) with U+FFFD")
     headline, body = split_headline(normalise(text), _clean(title))
     check_text(body, label, settings)
+    blocks = find_boilerplate(body)
+    header_author, header_date = _from_header(blocks)
     return Article(
         id=article_id,
         source=source,
@@ -100,8 +120,8 @@ def build_article(
         title=headline,
         outlet=_clean(outlet),
         url=_clean(url),
-        date=_clean(date),
-        author=_clean(author),
-        boilerplate=find_boilerplate(body),
+        date=_clean(date) or header_date,
+        author=_clean(author) or header_author,
+        boilerplate=blocks,
         warnings=warnings,
     )

@@ -1,13 +1,21 @@
-"""Find blocks of an article that are not reporting: donation appeals, sign-ups, "Read more" links, ...
+"""Find blocks of an article that are not reporting: appeals, sign-ups, links, notices, credits, bylines, ...
 
-Detection is deliberately conservative. A line is boilerplate only when every sentence
-in it is: at least one sentence matches a *strong* cue (an imperative aimed at the
-reader, "please donate", "Sign up for our newsletter", "Read more:"), and the others
-are *weak* appeal filler ("Thank you for reading.", "Your support means everything.").
-Weak lines join a neighbouring strong block but never make one on their own. The last
-line may end in a run of such sentences after reporting; that run alone is flagged.
-Sentences with an attribution verb ("said", "told") are reporting about an appeal,
-never an appeal, so they only ever match the link and copyright labels.
+Lines are paragraphs. Each sentence is labelled by ``cues.classify`` (strong, weak,
+soft or reporting) and each line as a whole:
+
+1. the article's first lines may be a byline or timestamp (``header.line_kind``);
+2. a line none of whose sentences is reporting is a block when one sentence is a
+   strong cue: an appeal paragraph is flagged whole, its outlet-voice sentences
+   ("We don't take money from politicians.") included;
+3. a line ending in a photo credit is a caption, one opening with "Editor's note:"
+   a note; short ones are flagged whole;
+4. lines of filler join a neighbouring block of their family; lines of outlet voice
+   join only among the article's closing lines (after its last reporting line);
+5. the last reporting line may end in an appeal after its reporting: that run of
+   sentences is flagged alone.
+
+A paragraph that reports on an appeal (a sentence with "said", a quotation, or any
+sentence without a cue) is never flagged whole.
 """
 
 from __future__ import annotations
@@ -15,156 +23,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from slant.ingest.cues import Label, Strength, classify, family
+from slant.ingest.header import line_kind
 from slant.model import Boilerplate
 
-_I = re.IGNORECASE
-_PLATFORMS = r"(?:twitter|x|facebook|instagram|tiktok|youtube|threads|bluesky|linkedin|mastodon|whatsapp|telegram)"
-_SHARE_WORDS = rf"(?:share|tweet|e-?mail|print|copy\s+link|{_PLATFORMS}|reddit|pinterest|flipboard)"
-_ADDRESS = re.compile(r"\b(?:you|your|we|us|our)\b", _I)
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|according\s+to|asked|urged|urges|wrote|writes|tweeted|posted|announced|added)\b",
-    _I,
-)
-
-
-@dataclass(frozen=True)
-class _Cue:
-    """One pattern that marks a sentence as boilerplate of a kind."""
-
-    kind: str
-    pattern: re.Pattern[str]
-    needs_address: bool = False
-    """Only when the sentence also speaks to the reader or as the outlet ("you", "our")."""
-    label: bool = False
-    """A link or copyright label: matches even when the sentence holds an attribution verb."""
-
-
-def _cue(kind: str, pattern: str, *, needs_address: bool = False, label: bool = False) -> _Cue:
-    return _Cue(kind, re.compile(pattern, _I), needs_address, label)
-
-
-# Checked in order; the first that matches gives the kind.
-_STRONG: tuple[_Cue, ...] = (
-    _cue(  # a link label alone, or before a colon or dash: "READ MORE", "Related: ..."
-        "read_more",
-        r"^(?:read\s+more|read\s+next|related(?:\s+(?:articles?|stories|coverage|content|reading))?|see\s+also"
-        r"|recommended(?:\s+for\s+you)?|keep\s+reading|continue\s+reading|you\s+(?:may|might)\s+also\s+like"
-        r"|most\s+(?:read|popular|viewed)|trending\s+now|more\s+stories|further\s+reading|top\s+stories|latest\s+news)"
-        r"\s*(?:[:|»›>]|\s[-–—]\s|[.!…]*\s*$)",
-        label=True,
-    ),
-    _cue(  # labels that are ordinary words too, so only before a colon: "Watch: ...", "More from Ledger: ..."
-        "read_more",
-        r"^(?:read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|more\s+from\s+[\w .'’&-]{1,40}|watch|listen"
-        r"|trending)\s*:",
-        label=True,
-    ),
-    _cue("read_more", r"^(?:click|tap)\s+here\s+(?:to\s+)?(?:read|see|view|watch|for\s+more)\b"),
-    _cue("donation", r"^(?:please\s+)?(?:donate|chip\s+in)\b(?![-'’])"),
-    _cue(
-        "donation",
-        r"\bplease\s+(?:donate|chip\s+in|give|contribute|consider\s+(?:donating|supporting|giving|making\s+a"
-        r"|a\s+(?:small\s+)?(?:donation|gift|contribution)|becoming\s+a))\b",
-    ),
-    _cue(
-        "donation",
-        r"\b(?:donate|chip\s+in|contribute|give)\s+(?:just\s+|only\s+|as\s+little\s+as\s+)?[$£€]\s?\d",
-        needs_address=True,
-    ),
-    _cue(
-        "donation",
-        r"^(?:please\s+)?support\s+(?:us\b|the\s+work\s+we\s+do|(?:independent|our|nonprofit|non-profit|quality|local"
-        r"|reader-funded|reader-supported|fearless|free|trusted|public[- ]interest)\b[^.!?]{0,160}"
-        r"\b(?:journalism|news|reporting|media|press|work))",
-    ),
-    _cue(
-        "donation",
-        r"\bhelps?\s+(?:us\s+)?(?:support|fund|sustain|keep|continue)\b[^.!?]{0,160}"
-        r"\b(?:journalism|reporting|newsroom|the\s+work\s+we\s+do|our\s+work|our\s+mission)\b",
-        needs_address=True,
-    ),
-    _cue("donation", r"^(?:please\s+)?become\s+a\s+(?:member|supporter|patron|donor|sustaining\s+member)\b"),
-    _cue(
-        "donation",
-        r"\b(?:make|give)\s+(?:your|a)\s+(?:\w+\s+){0,2}(?:donation|gift|contribution)\s+(?:today|now)\b",
-        needs_address=True,
-    ),
-    _cue(
-        "newsletter",
-        r"^(?:please\s+)?(?:sign\s+up|subscribe|register|join)\b[^.!?]{0,160}"
-        r"\b(?:newsletters?|mailing\s+list|e-?mails?|inbox|briefing|digest|alerts|updates)\b",
-    ),
-    _cue("newsletter", r"^(?:please\s+)?subscribe\b(?![-'’])"),
-    _cue("newsletter", r"\b(?:sign\s+up|sign-up|signup|subscribe)\b[^.!?]{0,160}\bnewsletters?\b", needs_address=True),
-    _cue("newsletter", r"^(?:get|have|receive)\b[^.!?]{0,160}\b(?:to|in|into)\s+your\s+inbox\b"),
-    _cue("newsletter", r"^(?:the\s+)?(?:best|latest|top)\b[^.!?]{0,160}\bdelivered\b[^.!?]{0,160}\byour\s+inbox\b"),
-    _cue("newsletter", r"^(?:enter\s+)?your\s+e-?mail(?:\s+address)?\s*[:.]?\s*$"),
-    _cue(
-        "cookie",
-        r"\b(?:we|(?:this|our)\s+(?:web)?site|our\s+partners)\s+(?:and\s+our\s+partners\s+)?uses?\s+cookies\b",
-    ),
-    _cue(
-        "cookie",
-        r"^(?:accept|reject|allow|decline|manage|customi[sz]e)\s+(?:all\s+)?cookie(?:s|\s+settings|\s+preferences)\b",
-    ),
-    _cue("cookie", r"^cookie\s+(?:settings|preferences|policy|notice|consent)\s*$"),
-    _cue("cookie", r"\bby\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:web)?site\b"),
-    _cue(
-        "cookie",
-        r"\bcookies?\b[^.!?]{0,160}\b(?:consent|accept|(?:browsing\s+)?experience|privacy\s+policy|cookie\s+policy)\b",
-        needs_address=True,
-    ),
-    _cue("social", r"^(?:please\s+)?(?:follow|like|join|find)\s+us\s+(?:on|at)\b"),
-    _cue("social", rf"^follow\s+[@\w .'’-]{{1,40}}?\s+on\s+{_PLATFORMS}\b"),
-    _cue("social", r"^share\s+(?:this|it|on|via)\b"),
-    _cue("social", rf"^{_SHARE_WORDS}(?:\s*[|/·•,]?\s*{_SHARE_WORDS})+\s*$"),
-    _cue("social", r"^(?:share|share\s+this|tweet)\s*[:!.]?\s*$"),
-    _cue("social", r"^(?:like|love|enjoy(?:ed)?)\s+this\s+(?:story|article)\s*\?"),
-    _cue("other", r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})", label=True),
-    _cue("other", r"\ball\s+rights\s+reserved\b", label=True),
-    _cue("other", r"^(?:click|tap)\s+here\b"),
-    _cue(
-        "other",
-        r"^(?:advertisement|advertising|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?"
-        r"|skip\s+to\s+(?:main\s+)?content|scroll\s+to\s+continue(?:\s+with\s+content)?)\s*$",
-        label=True,
-    ),
-)
-
-# Appeal filler: boilerplate only next to a strong cue.
-_WEAK = re.compile(
-    r"^thank\s+you\s+(?:so\s+much\s+)?"
-    r"(?:for\s+(?:reading|your\s+support|being\s+a|supporting)|to\s+(?:the|our|all|every)\b)"
-    r"|^your\s+(?:support|generosity|contribution|donation|gift)\b"
-    r"|\b(?:readers|people|supporters)\s+like\s+you\b"
-    r"|\bwe\s+(?:rely|depend|count)\s+on\s+(?:you|readers|our\s+readers|donations|the\s+support)\b"
-    r"|\b(?:reader|member|listener)[- ](?:funded|supported|powered)\b"
-    r"|^we\s+will\s+(?:continue|keep)\s+(?:to\s+)?(?:keep\s+you|bring(?:ing)?\s+you)"
-    r"|\b(?:every|any)\s+(?:contribution|donation|dollar|gift)\b[^.!?]{0,160}\b(?:helps|matters|counts)\b"
-    r"|^if\s+you\s+(?:value|appreciate|enjoyed|like)\b[^.!?]{0,160}"
-    r"\b(?:journalism|reporting|this\s+(?:article|story)|our\s+work)\b",
-    _I,
-)
-_WEAK_KIND = "weak"
-_MAX_SENTENCE = 400
-"""Longer sentences are reporting: appeals and labels are short, and this bounds the regex work."""
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9$£€@©])")
+_MAX_HEADER_LINES = 12
+_MAX_ABSORB = 600
+"""Longest caption or note line flagged whole; a longer one is a paragraph of reporting."""
+_MAX_CAPTION_SENTENCES = 3
+"""Most sentences of description a photo credit claims as its caption."""
+_ABSORBING = {"caption": -1, "note": 0}
+"""Kinds that claim their whole (short) line from the sentence at this index (last, first)."""
 
 
-def _classify(sentence: str) -> str | None:
-    """Kind of a strong cue, ``"weak"`` for appeal filler, None for anything else (reporting)."""
-    if len(sentence) > _MAX_SENTENCE:
-        return None
-    attributed = _ATTRIBUTION.search(sentence) is not None
-    for cue in _STRONG:
-        if attributed and not cue.label:
-            continue
-        if cue.pattern.search(sentence) and (not cue.needs_address or _ADDRESS.search(sentence)):
-            return cue.kind
-    if not attributed and _WEAK.search(sentence):
-        return _WEAK_KIND
-    return None
+@dataclass
+class _Line:
+    start: int
+    end: int
+    spans: list[tuple[int, int]]
+    labels: list[Label | None]
+    label: Label | None
+    """The whole line's label, or None when some sentence is reporting."""
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    label: Label
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -178,69 +66,119 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _label(labels: list[str | None]) -> str | None:
-    """Kind of a run of sentences: the first strong kind, ``"weak"`` if all filler, None if any is reporting."""
-    if None in labels:
+def _quoted(line: str, offset: int, sentence: str) -> bool:
+    """Whether a sentence stands inside a quotation: it opens or closes one, or one is open before it."""
+    before = line[:offset]
+    open_curly = before.count("“") > before.count("”")
+    return open_curly or before.count('"') % 2 == 1 or sentence[:1] in "\"“'‘" or sentence.rstrip(".!?…")[-1:] in '"”'
+
+
+def _combine(labels: list[Label | None]) -> Label | None:
+    """One label for a run of sentences: the first strong one, else weak, else soft; None if any is reporting."""
+    present = [label for label in labels if label is not None]
+    if not present or len(present) < len(labels):
         return None
-    strong = [k for k in labels if k != _WEAK_KIND]
-    return strong[0] if strong else _WEAK_KIND
+    return max(present, key=lambda label: label.strength)  # max keeps the first of equal strength
 
 
-@dataclass
-class _Piece:
-    start: int
-    end: int
-    kind: str  # a strong kind or "weak"
+def _absorb(line: _Line, text: str) -> Label | None:
+    """A caption or note claims its whole line when the line is short and its other sentences are not quotes."""
+    if line.end - line.start > _MAX_ABSORB:
+        return None
+    line_text = text[line.start : line.end]
+    for kind, index in _ABSORBING.items():
+        label = line.labels[index]
+        if label is None or label.kind != kind:
+            continue
+        others = [span for i, span in enumerate(line.spans) if i != index % len(line.spans)]
+        if kind == "caption" and len(others) > _MAX_CAPTION_SENTENCES:
+            return None
+        if not any(_quoted(line_text, a - line.start, text[a:b]) for a, b in others):
+            return label
+    return None
 
 
-def _pieces(text: str) -> list[_Piece | None]:
-    """One entry per non-blank line: the boilerplate part of that line, or None for reporting."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
-    out: list[_Piece | None] = []
-    for i, (start, end) in enumerate(lines):
-        start += len(text[start:end]) - len(text[start:end].lstrip())
-        end = start + len(text[start:end].rstrip())
+def _read_lines(text: str) -> list[_Line]:
+    """Label every non-blank line and its sentences."""
+    lines: list[_Line] = []
+    top = True
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        if not raw.strip():
+            continue
+        start = match.start() + len(raw) - len(raw.lstrip())
+        end = start + len(raw.strip())
+        line_text = text[start:end]
+        header = line_kind(line_text, top=top and len(lines) < _MAX_HEADER_LINES)
+        if header:
+            lines.append(
+                _Line(start, end, [(start, end)], [Label(header, Strength.STRONG)], Label(header, Strength.STRONG))
+            )
+            continue
         spans = _sentences(text, start, end)
-        labels = [_classify(text[a:b]) for a, b in spans]
-        kind = _label(labels)
-        if kind is None and i == len(lines) - 1:
-            # The last paragraph may close with an appeal after its reporting.
-            first = len(labels)
-            while first > 0 and labels[first - 1] is not None:
-                first -= 1
-            tail = _label(labels[first:]) if first < len(labels) else None
-            if tail and tail != _WEAK_KIND:
-                out.append(None)
-                out.append(_Piece(spans[first][0], end, tail))
-                continue
-        out.append(_Piece(start, end, kind) if kind else None)
+        labels = [classify(text[a:b], quoted=_quoted(line_text, a - start, text[a:b])) for a, b in spans]
+        line = _Line(start, end, spans, labels, _combine(labels))
+        line.label = line.label or _absorb(line, text)
+        lines.append(line)
+        top = top and line.label is not None and line.label.strength == Strength.STRONG
+    return lines
+
+
+def _tail(line: _Line) -> _Piece | None:
+    """The closing run of non-reporting sentences of a reporting line, when it holds a cue."""
+    first = len(line.labels)
+    while first > 0 and line.labels[first - 1] is not None:
+        first -= 1
+    label = _combine(line.labels[first:]) if first < len(line.labels) else None
+    if label is None:
+        return None
+    strength = max(label.strength, Strength.WEAK)  # among the closing lines, outlet voice is filler
+    return _Piece(line.spans[first][0], line.end, Label(label.kind, strength))
+
+
+def _pieces(lines: list[_Line]) -> list[_Piece | None]:
+    """One entry per line (None for reporting), plus the closing appeal of the last reporting line."""
+    closing = len(lines)
+    while closing > 0 and lines[closing - 1].label is not None:
+        closing -= 1
+    out: list[_Piece | None] = []
+    for i, line in enumerate(lines):
+        label = line.label
+        if label is None:
+            out.append(None)
+            if i == closing - 1:
+                out.append(_tail(line))
+            continue
+        if label.strength == Strength.SOFT:
+            label = Label(label.kind, Strength.WEAK) if i >= closing else None
+        out.append(_Piece(line.start, line.end, label) if label else None)
     return out
 
 
+def _joins(block: _Piece, piece: _Piece) -> bool:
+    """Whether ``piece`` continues ``block``: one kind, or filler of the same family."""
+    if block.label.strength == piece.label.strength == Strength.STRONG:
+        return block.label.kind == piece.label.kind
+    return family(block.label.kind) == family(piece.label.kind)
+
+
 def _merge(pieces: list[_Piece | None]) -> list[_Piece]:
-    """Join neighbouring pieces into blocks: same-kind runs merge, filler joins its neighbours."""
+    """Join neighbouring pieces into blocks; a block without a strong cue is dropped."""
     blocks: list[_Piece] = []
     current: _Piece | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None and current.kind != _WEAK_KIND:
-            blocks.append(current)
-        current = None
-
-    for piece in pieces:
+    for piece in [*pieces, None]:
+        if current is not None and (piece is None or not _joins(current, piece)):
+            if current.label.strength == Strength.STRONG:
+                blocks.append(current)
+            current = None
         if piece is None:
-            close()
-        elif current is None:
-            current = _Piece(piece.start, piece.end, piece.kind)
-        elif piece.kind == _WEAK_KIND or current.kind in (_WEAK_KIND, piece.kind):
-            current.end = piece.end
-            if piece.kind != _WEAK_KIND:
-                current.kind = piece.kind
+            continue
+        if current is None:
+            current = _Piece(piece.start, piece.end, piece.label)
         else:
-            close()
-            current = _Piece(piece.start, piece.end, piece.kind)
-    close()
+            current.end = piece.end
+            if piece.label.strength > current.label.strength:
+                current.label = piece.label
     return blocks
 
 
@@ -249,12 +187,12 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
 
     Args:
         text: the article text (``Article.text``); blocks are lines or, for the last
-            line, its closing sentences.
+            reporting line, its closing sentences.
 
     Returns:
         Blocks in text order, offsets into ``text`` trimmed of whitespace, each with a
-        kind: donation, newsletter, read_more, cookie, social or other.
+        kind: donation, newsletter, tip, social, read_more, cookie, copyright, credit,
+        bio, byline, dateline, caption, note or other.
     """
-    return [
-        Boilerplate(start=b.start, end=b.end, text=text[b.start : b.end], kind=b.kind) for b in _merge(_pieces(text))
-    ]
+    blocks = _merge(_pieces(_read_lines(text)))
+    return [Boilerplate(start=b.start, end=b.end, text=text[b.start : b.end], kind=b.label.kind) for b in blocks]

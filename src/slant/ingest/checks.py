@@ -30,6 +30,9 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_WORDS_FOR_LANGUAGE = 25
 """Below this many words the function-word share says too little to judge the language."""
+_MIN_PROSE_WORDS = 8
+"""Shorter lines are headings, labels or list items, whose telegraphic style holds few function words."""
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•◦▪‣●○■□►▶➢✓✔–—>#]|\(?\d{1,3}[.):]|\(?[a-z][.)](?=\s))\s*")
 _MIN_LETTERS_FOR_SCRIPT = 20
 _SCRIPT_SAMPLE = 5000
 _MIN_LETTER_SHARE = 0.4
@@ -77,10 +80,38 @@ def check_not_empty(text: str, label: str, noun: str = "file") -> None:
 def english_ratio(text: str) -> tuple[float, int]:
     """Share of English function words among the word tokens of ``text``, and the number of tokens."""
     words = _WORD.findall(text.lower())
+    return _share(words), len(words)
+
+
+def _share(words: list[str]) -> float:
     if not words:
-        return 0.0, 0
+        return 0.0
     hits = sum(1 for w in words if w.replace("’", "'") in ENGLISH_FUNCTION_WORDS)
-    return hits / len(words), len(words)
+    return hits / len(words)
+
+
+def prose_ratio(text: str) -> tuple[float, int]:
+    """``english_ratio`` over the better half of the prose of ``text``, and the number of prose words.
+
+    Prose lines are those that are not list items and hold at least a few words: a
+    list of terse items ("- $4 million for road repairs"), a table or a heading holds
+    almost no function words in any language, so it says nothing about the language.
+    Of the prose lines, the best-scoring ones holding half the words are counted,
+    so a block of names or figures written as sentences cannot sink an English text,
+    while a text in another language scores low in every line.
+    """
+    lines = [
+        found
+        for line in text.lower().split("\n")
+        if not _LIST_ITEM.match(line) and len(found := _WORD.findall(line)) >= _MIN_PROSE_WORDS
+    ]
+    total = sum(len(words) for words in lines)
+    kept: list[str] = []
+    for words in sorted(lines, key=_share, reverse=True):
+        if 2 * len(kept) >= total:
+            break
+        kept.extend(words)
+    return _share(kept), total
 
 
 def dominant_script(text: str) -> str | None:
@@ -100,8 +131,10 @@ def check_english(text: str, label: str, settings: Settings) -> None:
     """Refuse text that does not look like English.
 
     Two cheap signals: most letters in a non-Latin script, or too few English function
-    words among the word tokens. The second is skipped for very short texts, where it
-    is unreliable.
+    words among the word tokens, counted over the whole text and over the better half
+    of its prose lines (``prose_ratio``: lists and headings hold few function words in
+    any language), the higher share kept.
+    The second is skipped for very short texts, where it is unreliable.
 
     Raises:
         InputError: ``"<label>: does not look like English (...); slant analyses English news"``.
@@ -110,6 +143,9 @@ def check_english(text: str, label: str, settings: Settings) -> None:
     if script:
         raise InputError(f"{label}: does not look like English (mostly {script} script); slant analyses English news")
     ratio, words = english_ratio(text)
+    prose, prose_words = prose_ratio(text)
+    if prose_words >= _MIN_WORDS_FOR_LANGUAGE:
+        ratio = max(ratio, prose)
     if words >= _MIN_WORDS_FOR_LANGUAGE and ratio < settings.min_english_ratio:
         raise InputError(
             f"{label}: does not look like English ({ratio:.0%} English function words); slant analyses English news"

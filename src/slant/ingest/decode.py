@@ -8,7 +8,11 @@ The cascade, cheapest and surest first:
    any other NUL bytes -> binary, refused (checked before UTF-8, in which NUL is valid);
 4. strict UTF-8 -> the normal case; many control characters -> binary, refused;
 5. a charset declared in an HTML ``<meta>`` tag, if it decodes cleanly (warned);
-6. charset_normalizer's best guess, if its "chaos" is low (warned);
+6. windows-1252, if it decodes cleanly and reads as Western-European text (warned):
+   the usual legacy encoding of English text, and a superset of Latin-1's printable
+   range, which statistical guessers confuse with windows-1250 or hp-roman8 when only
+   a few accented letters tell them apart;
+7. charset_normalizer's best guess, if its "chaos" is low (warned);
    otherwise the input is refused with that best guess named.
 """
 
@@ -132,6 +136,37 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
+# Non-ASCII characters common in English and Western-European text read as windows-1252: Latin-1 letters,
+# typographic quotes, dashes, ellipsis, currency and a few signs. Anything else (Š, ˆ, ‰, ¤, ...) is a sign
+# that the bytes were written in another encoding.
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœŒ‘’‚“”„–—…•·€£¥¢©®™°§¶«»¡¿±×÷½¼¾\u00a0\u00ad"
+)
+_MOJIBAKE = re.compile("[ÂÃâ][\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+"""UTF-8 bytes read as windows-1252 ("Ã©", "â€™"): the text is mostly UTF-8 with a few bad bytes."""
+_MAX_FOREIGN_SHARE = 0.005
+_MAX_ACCENTED_SHARE = 0.3
+
+
+def _western(data: bytes) -> str | None:
+    """The windows-1252 reading of ``data`` when it decodes and looks like Western-European text, else None.
+
+    Plausible means: no control characters, almost no characters outside the usual
+    Western set, accented letters a minority of the letters (a Cyrillic or Greek text
+    read as windows-1252 is nearly all accented letters) and no UTF-8 mojibake.
+    """
+    text = _try(data, "cp1252")
+    if text is None or control_share(text) > MAX_CONTROL_SHARE:
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    unusual = [ch for ch in text if ord(ch) > 0x7F]
+    foreign = sum(1 for ch in unusual if ch not in _WESTERN)
+    accented = sum(1 for ch in unusual if ch.isalpha())
+    if not letters or foreign > _MAX_FOREIGN_SHARE * letters or accented > _MAX_ACCENTED_SHARE * letters:
+        return None
+    return None if _MOJIBAKE.search(text) else text
+
+
 def _binary_error(label: str, kind: str | None) -> InputError:
     what = f"binary data ({kind})" if kind else "binary data"
     return InputError(f"{label}: looks like {what}, not an article")
@@ -203,4 +238,7 @@ def decode(data: bytes, label: str) -> Decoded:
         if text is not None and control_share(text) <= MAX_CONTROL_SHARE:
             name = _display(declared)
             return Decoded(text, name, [f"decoded as {name} as the page declares (not UTF-8)"])
+    text = _western(data)
+    if text is not None:
+        return Decoded(text, "windows-1252", ["decoded as windows-1252 (not UTF-8)"])
     return _guess(data, label)
