@@ -15,20 +15,13 @@ Quotations with none of these are continued speech or scare quotes; ``quotes.py`
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slant.analyses.quotemarks import Quoted
-from slant.analyses.speech import (
-    according_to,
-    is_negated,
-    is_passive,
-    loose_lemma,
-    person_like,
-    subject_of,
-    verb_kind,
-)
+from slant.analyses.reporting import according_to, subject_of, words_of
+from slant.analyses.speech import is_negated, is_passive, loose_lemma, person_like, verb_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,6 +37,7 @@ class Found:
 
     verb: "Token"
     lemma: str
+    """The verb's lemma, "according to", or "" where no verb attributes (‘in the words of X’)."""
     subject: "Token | None"
     end: int
     """Offset where the attribution ends; speech right after it may continue it."""
@@ -102,11 +96,11 @@ def after(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
     # Climb from the first word after the quotation to the reporting verb it belongs to.
     node, steps = first, 0
     while steps <= _MAX_CLIMB:
-        if _accept(node, inq, ("report", "manner")):
+        if _accept(node, inq, ("report", "manner", "name", "judge")):
             subject = subject_of(node, inq)
             if node is first or (subject is not None and subject.left_edge.i <= first.i <= subject.right_edge.i):
                 return _found(node, subject, inq)
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node, steps = node.head, steps + 1
     # The parse went astray: find "X[, description,] said" by the shape of the words.
@@ -144,15 +138,20 @@ def governing(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
     """The reporting verb the quoted words depend on, outside the quotation."""
     tokens = _region_tokens(doc, quoted)
     inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in inside and t.head is not t]
+    roots = [t for t in tokens if t.head.i not in inside and t.head.i != t.i]
     for root in roots:
+        if root.dep_ in ("nsubj", "nsubjpass") and not verb_kind(root.head) and root.head.dep_ not in ("ccomp", "conj"):
+            continue  # the subject of the writer's own clause (‘while the “moderates” stayed silent’)
         node, steps = root.head, 0
+        # A verb of judgement attributes only what it calls something: ‘dismissed as “hysterical”’.
+        called = root.dep_ == "oprd" or any(c.lower_ == "as" and c.dep_ in ("mark", "prep") for c in root.children)
         while steps <= _MAX_CLIMB and not inq[node.i]:
-            if _accept(node, inq, ("report", "name")):
+            if _accept(node, inq, ("report", "name", "judge") if called else ("report", "name")):
                 subject = subject_of(node, inq)
                 if subject is not None and subject.i not in inside:
                     return _found(node, subject, inq)
-            if node.head is node:
+            called = called or node.lower_ == "as"
+            if node.head.i == node.i:
                 break
             node, steps = node.head, steps + 1
     return None
@@ -182,13 +181,13 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
             subject = subject_of(node, inq)
             if subject is not None:
                 return Found(node, node.lemma_.lower(), subject, quoted.open)
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node, steps = node.head, steps + 1
     if lead.endswith(":"):
         # "Whitcombe put it bluntly: “…”": a person's clause introducing the quotation.
         root = last.sent.root if not inq[last.sent.root.i] else last
-        while root.pos_ not in ("VERB", "AUX") and root.head is not root:
+        while root.pos_ not in ("VERB", "AUX") and root.head.i != root.i:
             root = root.head
         subject = next((c for c in root.children if c.dep_ == "nsubj" and not inq[c.i]), None)
         if subject is not None and (subject.pos_ in ("PROPN", "PRON") or person_like(subject.lemma_)):
@@ -224,8 +223,96 @@ def ends_sentence(text: str, quoted: Quoted) -> bool:
     return not rest.strip() or rest.lstrip()[:1] in ".!?" or rest.startswith("\n")
 
 
+def clause_or_part(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> bool:
+    """Whether quoted words are a clause of their own or hang on another quotation (‘… “has become
+    dangerous,” and the board “can't wait”’), not a phrase in the writer's own clause (‘the so-called
+    “moderates” disagree’).
+    """
+    tokens = _region_tokens(doc, quoted)
+    inside = {t.i for t in tokens}
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return True
+    return all(inq[t.head.i] for t in tokens if t.head.i not in inside)
+
+
 def speech_like(doc: "Doc", quoted: Quoted) -> bool:
     """Whether unattributed quoted words read as speech: a clause of four words or more."""
     tokens = _region_tokens(doc, quoted)
     words = [t for t in tokens if t.is_alpha]
     return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def phrase_before(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
+    """A phrase earlier in the quotation's sentence saying whose words follow, with no other
+    quotation between: ‘in the words of one federal monitor, … “…”’, ‘had become, according to
+    one monitor, “…”’.
+    """
+    tokens = _region_tokens(doc, quoted)
+    if not tokens:
+        return None
+    sent = tokens[0].sent
+    for tok in reversed(doc[sent.start : tokens[0].i]):
+        if tok.idx >= quoted.open:
+            continue  # the opening mark
+        if inq[tok.i]:
+            return None
+        obj = words_of(tok)
+        lemma = ""  # no verb: "in the words of"
+        if obj is None:
+            obj, lemma = according_to(tok), "according to"
+        if obj is not None and not inq[obj.i]:
+            return Found(tok, lemma, obj, _clause_end(tok, inq))
+    return None
+
+
+def introduces(verb: "Token", text: str, quoted: Sequence[Quoted]) -> bool:
+    """Whether a parenthetical attribution runs straight into a quotation (‘the camp, she said, “has
+    become …”’): the quotation, not the sentence around it, is what was said.
+    """
+    if verb.dep_ not in ("parataxis", "advcl"):
+        return False
+    end = verb.right_edge.idx + len(verb.right_edge.text)
+    return any(q.open >= end and not text[end : q.open].strip(" ,:;—–-") for q in quoted)
+
+
+def introduced_by(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph_start: int) -> "Token | None":
+    """The name or pronoun the sentence right before a quotation, in its paragraph, has as its subject,
+    when that sentence holds no quotation of its own (‘Sandoval spoke first. “The contract was rigged.”’).
+    """
+    lead = text[paragraph_start : quoted.open].rstrip()
+    if not lead.endswith((".", "!")):
+        return None
+    anchor = _token_at(doc, paragraph_start + len(lead) - 1)
+    if anchor is None or inq[anchor.i] or any(inq[t.i] for t in anchor.sent):
+        return None
+    root = anchor.sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "PRON") else None
+
+
+def goes_on_from(
+    doc: "Doc",
+    quoted: Sequence[Quoted],
+    n: int,
+    attributed: set[int],
+    inq: Sequence[bool],
+    sentence_id: Callable[[int], str | None],
+) -> int | None:
+    """The earlier attributed quotation of the same sentence that quoted fragment ``n`` goes on with
+    (‘the camp, she said, “has become dangerous,” and the board simply “can't wait another winter”’),
+    when no other attribution comes between; ``None`` if there is none.
+    """
+    q = quoted[n]
+    sentence = sentence_id(q.open)
+    if sentence is None or is_label(doc, q) or not clause_or_part(doc, q, inq):
+        return None
+    for k in range(n - 1, -1, -1):
+        prev = quoted[k]
+        if sentence_id(prev.open) != sentence or prev.close is None:
+            return None
+        gap = doc.char_span(prev.close + 1, q.open, alignment_mode="expand")
+        if gap is not None and any(not inq[t.i] and (verb_kind(t) or according_to(t) is not None) for t in gap):
+            return None
+        if k in attributed:
+            return k
+    return None

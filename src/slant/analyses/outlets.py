@@ -16,10 +16,10 @@ from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from slant.analyses.speech import lexicon
+from slant.analyses.speech import SUBJECTS, lexicon, verb_kind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Words that make a capitalised name a news organisation's.
 NEWS_WORDS = frozenset(
@@ -51,6 +51,8 @@ _PRE_CUE = re.compile(
         (?:reported|published|obtained|reviewed|seen|cited|quoted|broken|revealed|confirmed|released|shared|provided|aired|broadcast)
         \s+(?:exclusively\s+)?(?:by|to|in|on)
       | (?:said|says|say|saying|told|argued|wrote|writes|writing|appeared|appearing|appears)\s+(?:on|in)
+      | (?:confirm|describ|explain|disclos|reveal|detail|outlin|leak|deni|admitt|acknowledg|repeat)(?:ed|d|s|es|ing)?
+        \s+(?:[\w'’$-]+\s+){1,5}?to
       | (?:report(?:s|ing)?|story|article|analysis|investigation|poll|survey|review)\s+(?:by|from|in)
       | per
       | via
@@ -71,6 +73,9 @@ _ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:a|an|the)\s+$")
 _NOUN_AFTER = re.compile(
     r"^\s+(?:report|story|article|analysis|investigation|poll|survey|interview|review|exclusive)\b"
 )
+
+
+_SPEAK = frozenset({"speak", "talk", "appear", "interview"})
 
 
 @dataclass(frozen=True)
@@ -215,3 +220,70 @@ def find_cites(doc: "Doc", bounds: Sequence[tuple[int, int]], quoted: "Sequence[
         )
         for c in out
     ]
+
+
+def same_outlet(cited: str, own: str | None) -> bool:
+    """Whether an outlet an article cites is the article's own ("told The Post" in the Post):
+    the same name, or one ending the other ("Sentinel", "Buckeye Sentinel").
+    """
+    if not own:
+        return False
+    a, b = (re.sub(r"^the\s+", "", n.strip().lower()).split() for n in (cited, outlet_name(own) or own))
+    short, full = sorted((a, b), key=len)
+    return bool(short) and full[len(full) - len(short) :] == short
+
+
+def tied_outlet(verb: "Token", cites: Sequence[Cite]) -> str | None:
+    """The outlet an attribution says these words were given to or taken from.
+
+    ‘X told CNN’, ‘“…,” X told CNN’, ‘in an interview with CNN, X said’, ‘speaking to CNN,
+    X said’, ‘X said …, according to CNN’; not an outlet the same sentence cites for
+    something else (‘…, though he took $40,000, according to Axios’; ‘a claim that, as
+    the Bee reported, …’).
+
+    Args:
+        verb: the reporting verb (or the "according" of "according to X") of the attribution.
+        cites: the outlets the article cites.
+
+    Returns:
+        The outlet's name, or ``None``.
+    """
+    doc, sent = verb.doc, verb.sent
+    for cite in cites:
+        if not sent.start_char <= cite.cue_start < sent.end_char:
+            continue
+        if cite.cue_start <= verb.idx < cite.cue_end:
+            return cite.outlet  # the cue is the attribution itself: "told CNN", "said on Fox News"
+        span = doc.char_span(cite.start, cite.end, alignment_mode="expand")
+        if span is None or not _reaches(span.root, verb):
+            continue
+        # A cue after the attribution ties the outlet to the clause just before it, whatever the
+        # parser says (‘…, though he took $40,000 in donations, according to Axios’).
+        before = [t for t in doc[sent.start : span.start] if t.idx < cite.cue_start and not t.is_punct]
+        if cite.cue_start > verb.idx and before and not _reaches(before[-1], verb):
+            continue
+        return cite.outlet
+    return None
+
+
+def _reaches(token: "Token", verb: "Token") -> bool:
+    """Whether a word belongs to an attribution: up the parse from it to the reporting verb,
+    passing only through the words reported and speech participles, not another clause.
+    """
+    node = token
+    while node.head.i != node.i and node.i != verb.i:
+        node = node.head
+        if node.i == verb.i or node.pos_ not in ("VERB", "AUX"):
+            continue
+        # A relative clause on the speaker ("sources who spoke with the Post") describes the source.
+        own_subject = node.dep_ != "relcl" and any(c.dep_ in SUBJECTS for c in node.children)
+        # Reported words ("said the plan would cost …, according to CNN") and a
+        # subjectless speech participle ("speaking to CNN, X said") carry the citation;
+        # a clause of its own ("though he took …", "as the Bee reported") does not.
+        reported = node.dep_ == "ccomp" or (
+            node.dep_ in ("conj", "xcomp") and not (own_subject and node.head.i == verb.i)
+        )
+        speaking = verb_kind(node) or node.lemma_ in _SPEAK or (node.tag_ == "VBG" and node.dep_ != "relcl")
+        if not (reported or (not own_subject and speaking)):
+            return False
+    return node.i == verb.i

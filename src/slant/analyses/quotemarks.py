@@ -12,7 +12,9 @@ is left to ``quotes.py``.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DOUBLE_MARKS = '"“”„‟«»'
@@ -211,3 +213,14 @@ def inside(quoted: list[Quoted], offset: int) -> Quoted | None:
         if q.open <= offset <= close:
             return q
     return None
+
+
+def within(quoted: Sequence[Quoted], offsets: Sequence[int]) -> list[bool]:
+    """For each character offset (a token's start), whether it lies within a quotation, its marks included."""
+    spans = sorted((q.open, q.close if q.close is not None else q.end) for q in quoted)
+    starts = [a for a, _ in spans]
+    flags: list[bool] = []
+    for offset in offsets:
+        k = bisect.bisect_right(starts, offset) - 1
+        flags.append(k >= 0 and spans[k][0] <= offset <= spans[k][1])
+    return flags

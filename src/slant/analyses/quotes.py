@@ -5,9 +5,11 @@ For every article: each quoted stretch that is speech becomes a direct
 attribution of their own continue the speech just before them (later
 paragraphs of a long quotation, a second quoted sentence); short unattributed
 quoted phrases are scare quotes and are left to the language analysis. Reported
-speech ("X said (that) …", "according to X, …") becomes an indirect ``Quote``.
-Outlets cited as sources become ``SourceCite``s and the ``cited_outlet`` of the
-quotes they were given to. When ``comparison.actors`` is filled, speakers are
+speech ("X said (that) …", "according to X, …", "X slammed the plan as rushed")
+becomes an indirect ``Quote``. Only people and organisations speak: a document,
+a sign or an outlet cited with "according to" does not. Outlets cited as
+sources (other than the article's own) become ``SourceCite``s, and the
+``cited_outlet`` of the quotes whose attribution names them. When ``comparison.actors`` is filled, speakers are
 named and linked as the actors analysis names them.
 """
 
@@ -20,19 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from slant.analyses import attribution
 from slant.analyses.attribution import Found
-from slant.analyses.outlets import find_cites
-from slant.analyses.quotemarks import Quoted, find_quoted
+from slant.analyses.outlets import find_cites, same_outlet, tied_outlet
+from slant.analyses.quotemarks import Quoted, find_quoted, within
+from slant.analyses.reporting import according_clause, according_to, judgement, reported_clause, subject_of
 from slant.analyses.speakers import Discourse, Speaker
-from slant.analyses.speech import (
-    DOCUMENT_NOUNS,
-    according_to,
-    is_negated,
-    is_passive,
-    person_like,
-    reported_clause,
-    subject_of,
-    verb_kind,
-)
+from slant.analyses.speech import is_negated, is_passive, may_speak, person_like, verb_kind
 from slant.errors import PipelineError
 from slant.model import Actor, Article, Comparison, Quote, Sentence, SourceCite
 
@@ -88,17 +82,6 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     return {"quotes": quotes, "sources": sources}
 
 
-def _quote_flags(doc: "Doc", quoted: Sequence[Quoted]) -> list[bool]:
-    """Per token: does it lie within a quotation (its marks included)?"""
-    spans = sorted((q.open, q.close if q.close is not None else q.end) for q in quoted)
-    starts = [a for a, _ in spans]
-    flags: list[bool] = []
-    for tok in doc:
-        k = bisect.bisect_right(starts, tok.idx) - 1
-        flags.append(k >= 0 and spans[k][0] <= tok.idx <= spans[k][1])
-    return flags
-
-
 class ArticleQuotes:
     """Quotes and cited outlets of one parsed article."""
 
@@ -109,13 +92,15 @@ class ArticleQuotes:
         self.sentences: list[Sentence] = article.sentences
         self._starts = [s.start for s in self.sentences]
         self.quoted = [q for q in find_quoted(self.text) if self.sentence_at(q.start) is not None]
-        self.inq = _quote_flags(doc, self.quoted)
+        self.inq = within(self.quoted, [tok.idx for tok in doc])
         self.cites = find_cites(
             doc,
             [(s.start, s.end) for s in self.sentences],
             [(q.open, q.close if q.close is not None else q.end) for q in self.quoted],
         )
-        self.discourse = Discourse(doc, self.inq)
+        # Outlets the article cites besides itself ("told The Post" in the Post is no citation).
+        self.cited = [c for c in self.cites if not same_outlet(c.outlet, article.outlet)]
+        self.discourse = Discourse(doc, self.inq, cited=[(c.start, c.end, c.outlet) for c in self.cites])
         self._actor_spans = sorted(
             ((m.start, m.end, actor) for actor in actors for m in actor.mentions if m.article == article.id),
             key=lambda item: (item[0], item[1]),
@@ -140,30 +125,20 @@ class ArticleQuotes:
     def _paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self._paragraph_starts, offset) - 1
 
-    def _outlet_for(self, verb: "Token", speaker: Speaker | None) -> str | None:
-        """The outlet an attribution says the words were given to or taken from."""
-        if speaker is not None and speaker.referent is not None and speaker.referent.kind == "outlet":
-            return speaker.referent.label
-        sent = verb.sent
-        here = [c for c in self.cites if sent.start_char <= c.cue_start < sent.end_char]
-        for cite in here:
-            span = self.doc.char_span(cite.start, cite.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            if verb in root.ancestors or root.head == verb or verb in span:
-                return cite.outlet
-        reporting = [t for t in sent if verb_kind(t) == "report" and not self.inq[t.i]]
-        if len(here) == 1 and len(reporting) <= 1:
-            return here[0].outlet
-        return None
-
     def _attr(self, found: Found, direct: bool) -> _Attr:
         speaker = self.discourse.speaker(found.subject) if found.subject is not None else None
+        if speaker is not None and speaker.referent is not None and speaker.referent.kind == "outlet":
+            own = same_outlet(speaker.referent.label, self.article.outlet)
+            outlet: str | None = None if own else speaker.referent.label
+        else:
+            outlet = tied_outlet(found.verb, self.cited)
+            if speaker is not None and found.subject is not None and not may_speak(found.subject):
+                # "the report said", "a mark saying": words, but nobody who spoke them
+                speaker = Speaker(None, speaker.mention, speaker.start, speaker.end)
         return _Attr(
             speaker=speaker,
-            verb=found.lemma,
-            outlet=self._outlet_for(found.verb, speaker),
+            verb=found.lemma or None,
+            outlet=outlet,
             end=found.end,
             paragraph=self._paragraph(found.verb.idx),
             direct=direct,
@@ -208,18 +183,6 @@ class ArticleQuotes:
 
     # -- indirect speech --------------------------------------------------
 
-    def _according_clause(self, token: "Token") -> "Span | None":
-        sent = token.sent
-        sub_a, sub_b = token.left_edge.i, token.right_edge.i + 1
-        root = sent.root
-        lo, hi = (sent.start, sub_a) if root.i < sub_a else (sub_b, sent.end)
-        doc = self.doc
-        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-            lo += 1
-        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in "?!":
-            hi -= 1
-        return doc[lo:hi] if hi > lo else None
-
     def _headline(self) -> tuple[int, int]:
         """Bounds of a first line that reads as a headline (no closing full stop, more lines follow)."""
         first = self.text.lstrip()
@@ -231,16 +194,62 @@ class ArticleQuotes:
 
     def _speaks(self, head: "Token", speaker: Speaker, cue: str) -> bool:
         """Whether what an attribution names can be a speaker (not a document or, after "according to", an outlet)."""
-        if head.lemma_.lower() in DOCUMENT_NOUNS:
-            return False
         ref = speaker.referent
         if ref is not None and ref.kind == "outlet":
             return False  # "Reuters reported", "according to Fox News": a cited outlet, not a speaker
+        if not may_speak(head):
+            return False  # "according to port documents", "licences saying": no one spoke
         if cue != "according to" or ref is None:
             return True
         if ref.anonymous or ref.kind == "person":
             return True
         return (ref.kind == "group" and person_like(head.lemma_)) or (ref.kind == "org" and head.pos_ == "PROPN")
+
+    def _object_report(self, verb: "Token", subject: "Token") -> "Span | None":
+        """A report whose content is a noun phrase, kept when a source is unnamed or an outlet is cited:
+        ‘Two people familiar with the matter confirmed the plan to The New York Times’.
+        """
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objects or any(person_like(o.lemma_) or self._cited(o.idx) for o in objects):
+            return None
+        ref = self.discourse.speaker(subject).referent
+        if not (ref is not None and ref.anonymous) and tied_outlet(verb, self.cited) is None:
+            return None
+        lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+        while hi > lo and (self.doc[hi - 1].is_punct or self.doc[hi - 1].is_space):
+            hi -= 1
+        return self.doc[lo:hi]
+
+    def _cited(self, offset: int) -> bool:
+        return any(c.start <= offset < c.end for c in self.cites)
+
+    def _reported(self, tok: "Token", end: int) -> "tuple[Span, Found] | None":
+        """The words an "according to" or a reporting verb reports, and its attribution; ``None`` if none."""
+        obj = according_to(tok)
+        if obj is not None and not self.inq[obj.i]:
+            clause = according_clause(tok)
+            return (clause, Found(tok, "according to", obj, end)) if clause is not None else None
+        kind = verb_kind(tok)
+        if kind not in ("report", "name", "judge") or is_passive(tok) or is_negated(tok):
+            return None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in _GOING_ON:
+            return None  # "declined to say", "organized to demand": nothing was reported
+        subject = subject_of(tok, self.inq)
+        if subject is None:
+            return None
+        found = Found(tok, tok.lemma_.lower(), subject, end)
+        if kind != "report":
+            clause = judgement(tok, self.inq)  # "called such removals a threat", "slammed it as rushed"
+            return (clause, found) if clause is not None else None
+        clause = reported_clause(tok, self.inq)
+        if clause is None:
+            clause = self._object_report(tok, subject)
+            return (clause, found) if clause is not None else None
+        if clause.start <= subject.i < clause.end and not tok.left_edge.i <= subject.i <= tok.right_edge.i:
+            return None  # the "speaker" is part of what is reported
+        if attribution.introduces(tok, self.text, self.quoted):
+            return None
+        return clause, found
 
     def _indirect(self) -> tuple[list[Quote], list[_Attr]]:
         quotes: list[Quote] = []
@@ -253,24 +262,11 @@ class ArticleQuotes:
             if span is None:
                 continue
             for tok in span:
-                if self.inq[tok.i]:
+                reported = None if self.inq[tok.i] else self._reported(tok, sentence.end)
+                if reported is None:
                     continue
-                obj = according_to(tok)
-                if obj is not None and not self.inq[obj.i]:
-                    clause, found = self._according_clause(tok), Found(tok, "according to", obj, sentence.end)
-                elif verb_kind(tok) == "report" and not is_passive(tok) and not is_negated(tok):
-                    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in _GOING_ON:
-                        continue  # "declined to say", "organized to demand": nothing was reported
-                    subject = subject_of(tok, self.inq)
-                    clause = reported_clause(tok, self.inq)
-                    if subject is None or clause is None:
-                        continue
-                    if clause.start <= subject.i < clause.end and not tok.left_edge.i <= subject.i <= tok.right_edge.i:
-                        continue  # the "speaker" is part of what is reported
-                    found = Found(tok, tok.lemma_.lower(), subject, sentence.end)
-                else:
-                    continue
-                if clause is None or sum(1 for t in clause if t.is_alpha and not self.inq[t.i]) < 3:
+                clause, found = reported
+                if sum(1 for t in clause if t.is_alpha and not self.inq[t.i]) < 3:
                     continue
                 attr = self._attr(found, direct=False)
                 if (
@@ -299,10 +295,14 @@ class ArticleQuotes:
         else:
             if attribution.is_label(self.doc, q):
                 return None
+            phrase = attribution.phrase_before(self.doc, q, self.inq)
+            if phrase is not None and not phrase.lemma:  # "in the words of one federal monitor, … “…”"
+                return phrase
             order = (
                 lambda: attribution.governing(self.doc, q, self.inq),
                 lambda: attribution.before(self.doc, q, self.inq, self.text, para),
                 lambda: attribution.after(self.doc, q, self.inq),
+                lambda: phrase,
             )
         for attempt in order:
             found = attempt()
@@ -323,6 +323,26 @@ class ArticleQuotes:
             return None
         return last
 
+    def _same_sentence(self, n: int, own: dict[int, _Attr]) -> _Attr | None:
+        """The attribution of an earlier quotation in the sentence that a quoted fragment goes on with."""
+
+        def sentence_id(offset: int) -> str | None:
+            sentence = self.sentence_at(offset)
+            return sentence.id if sentence is not None else None
+
+        k = attribution.goes_on_from(self.doc, self.quoted, n, set(own), self.inq, sentence_id)
+        return own[k] if k is not None else None
+
+    def _introduced(self, q: Quoted) -> _Attr | None:
+        """The person named as the subject of the sentence just before an unattributed quotation in its
+        paragraph (‘Councilwoman Rita Sandoval spoke first. “The contract was rigged. …”’).
+        """
+        subject = attribution.introduced_by(self.doc, q, self.inq, self.text, self._paragraph_start(q.open))
+        speaker = self.discourse.speaker(subject) if subject is not None else None
+        if speaker is None or speaker.referent is None or speaker.referent.kind != "person":
+            return None
+        return _Attr(speaker, None, None, q.open, self._paragraph(q.open), True)
+
     def _direct(self, indirect: list[_Attr]) -> list[Quote]:
         own: dict[int, _Attr] = {}
         for n, q in enumerate(self.quoted):
@@ -337,12 +357,16 @@ class ArticleQuotes:
         earlier = list(indirect)
         for n, q in enumerate(self.quoted):
             attr = own.get(n) or by_block.get(q.block)
-            if attr is None:
-                if not attribution.opens_sentence(self.text, q, self._paragraph_start(q.open)):
+            if attr is None and not attribution.opens_sentence(self.text, q, self._paragraph_start(q.open)):
+                attr = self._same_sentence(n, own)
+                if attr is None:
                     continue  # a scare quote, a title, a term: not speech
+            elif attr is None:
                 speech = attribution.speech_like(self.doc, q)
                 if speech or attribution.ends_sentence(self.text, q):
                     attr = self._continued(q, earlier)
+                if attr is None and speech:
+                    attr = self._introduced(q)
                 if attr is None and not speech:
                     continue
             if attr is not None:
@@ -366,7 +390,7 @@ class ArticleQuotes:
         quotes = self._direct(indirect_attrs) + indirect_quotes
         quotes.sort(key=lambda q: (q.start, not q.direct))
         sources = []
-        for cite in self.cites:
+        for cite in self.cited:
             sentence = self.sentence_at(cite.cue_start)
             if sentence is None:
                 continue

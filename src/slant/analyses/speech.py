@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 SUBJECTS = ("nsubj",)
 PASSIVE = ("nsubjpass", "auxpass", "csubjpass")
@@ -35,6 +35,21 @@ ORG_NOUNS = frozenset(
     poll statement letter document data record website site page post filing lawsuit complaint memo
     analysis review audit release agreement plan bill law order ordinance measure""".split()
 )
+# Organisations and institutions: things that are not people but may speak ("the department said").
+BODY_NOUNS = ORG_NOUNS - frozenset(
+    """report study survey poll statement letter document data record website site page post filing lawsuit
+    complaint memo analysis review audit release agreement plan bill law order ordinance measure""".split()
+) | frozenset(
+    """family church hospital clinic airline bank club league panel jury legislature parliament congress senate
+    assembly cabinet embassy consulate regime lab laboratory charity nonprofit utility town township village
+    borough municipality province region delegation caucus chamber council staff crew""".split()
+)
+# Offices one person holds at a time: "the governor" is not someone the article calls "Mayor".
+OFFICES = frozenset(
+    """mayor governor senator representative councilmember assemblymember sheriff judge justice president
+    chancellor prime minister secretary commissioner supervisor superintendent prosecutor treasurer
+    chief speaker chair""".split()
+)
 # Nouns for documents and figures: "according to port documents" cites a record, not a speaker.
 DOCUMENT_NOUNS = frozenset(
     """report study survey poll statement letter document data record figure filing memo analysis review
@@ -47,10 +62,9 @@ _NOT_AGENTS = frozenset(
     computer meter answer corner manner winter summer dinner cancer shelter layer tower finger danger
     transfer trigger filter poster banner charter quarter theater theatre disaster cluster river silver
     timber ledger weather offer other under never floor color colour error factor sector mirror motor
-    monitor indicator corridor terror horror labor labour favor favour behavior behaviour honor honour
+    indicator corridor terror horror labor labour favor favour behavior behaviour honor honour
     humor humour tumor major minor interior exterior""".split()
 )
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
 _NP_DROP = frozenset({"relcl", "appos", "acl", "punct", "advcl", "cc", "conj", "parataxis", "det", "nummod", "predet"})
 _ANON_CUES = re.compile(
     r"""(?ix)
@@ -90,13 +104,54 @@ def roles() -> frozenset[str]:
 
 
 @cache
+def _people() -> frozenset[str]:
+    return frozenset(lexicon("people.txt"))
+
+
+@cache
+def _role_forms() -> Mapping[str, str]:
+    out: dict[str, str] = {}
+    for line in lexicon("role_aliases.txt"):
+        forms = [f.strip() for f in line.split("|") if f.strip()]
+        for form in forms:
+            out.setdefault(form, forms[0])
+    return MappingProxyType(out)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def role_key(words: str) -> str | None:
+    """The role a title or role noun names, one form for all its spellings, else ``None``.
+
+    "Councilmembers", "councilwoman" and "council member" give "councilmember";
+    "Sen." gives "senator"; "sheriff" gives "sheriff"; "process" gives ``None``.
+    """
+    word = " ".join(words.lower().replace(".", " ").split())
+    forms = _role_forms()
+    for form in (word, _singular(word)):
+        if form in forms:
+            return forms[form]
+        if form in roles():
+            return form
+    return None
+
+
+@cache
 def titles() -> frozenset[str]:
     """Words that may stand before a name as a title: roles plus honorifics and modifiers ("Mr", "former", "City")."""
     return roles() | frozenset(lexicon("titles.txt"))
 
 
 def verb_kind(token: "Token") -> str | None:
-    """``"report"``, ``"name"`` or ``"manner"`` for a speech verb, else ``None``.
+    """``"report"``, ``"name"``, ``"judge"`` or ``"manner"`` for a speech verb, else ``None``.
 
     "point out" counts as a reporting verb; a verb used as a noun does not.
     """
@@ -105,6 +160,8 @@ def verb_kind(token: "Token") -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return "report"
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return "report"  # "as one deputy put it, “…”"
     return _verbs().get(lemma)
 
 
@@ -135,77 +192,42 @@ def is_negated(token: "Token") -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+def listed_person(word: str) -> bool:
+    """Whether a word is listed as a role or a word for people ("grocer", "resident"), not guessed from its ending."""
+    word = word.lower()
+    return word in roles() or word in _people() or role_key(word) is not None
+
+
 def person_like(lemma: str) -> bool:
     """Whether a common noun names a person or a kind of person ("sheriff", "dockworker", "activist")."""
     lemma = lemma.lower()
     if lemma in ORG_NOUNS:
         return False
-    if lemma in roles() or lemma in ANON_HEADS:
+    if lemma in roles() or lemma in ANON_HEADS or lemma in _people() or role_key(lemma):
         return True
     if lemma.endswith(("er", "or")) and lemma not in _NOT_AGENTS and len(lemma) > 4:
         return True
     return lemma.endswith(("ist", "ian", "man", "woman", "person", "member", "people", "folk"))
 
 
+def may_speak(head: "Token") -> bool:
+    """Whether the head of an attribution's subject can be a speaker: a name, a pronoun, a person,
+    a group of people or an organisation ("the department said"), not a document or a thing
+    ("the report said", "licences saying", "a mark saying").
+    """
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN" and not head.ent_type_ and head.tag_ == "NNPS" and head.is_sent_start:
+        lemma = _singular(head.lower_)  # a plural noun capitalised at the start of a sentence ("Licences issued …")
+    elif head.pos_ != "NOUN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if lemma in DOCUMENT_NOUNS:
+        return False
+    return person_like(lemma) or lemma in BODY_NOUNS or head.lower_ in BODY_NOUNS or head.text.endswith("-old")
+
+
 def anonymity_cue(text: str) -> bool:
     """Whether text says a source is not named ("on condition of anonymity", "not authorized to speak")."""
     return bool(_ANON_CUES.search(text))
-
-
-def according_to(token: "Token") -> "Token | None":
-    """For the word "according" in "according to X", the head of X."""
-    if token.lower_ != "according":
-        return None
-    for child in token.children:
-        if child.lower_ == "to":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        for obj in nxt.children:
-            if obj.dep_ == "pobj":
-                return obj
-    return None
-
-
-def subject_of(verb: "Token", inq: Sequence[bool]) -> "Token | None":
-    """The speaker of a reporting verb: its subject, the antecedent of a relative "who",
-    the subject it shares with the verb it is coordinated with, or the name right after
-    it in an inverted attribution ("…,” said Ana Padilla).
-    """
-    seen: set[int] = set()
-    v = verb
-    while v.i not in seen:
-        seen.add(v.i)
-        for child in v.children:
-            if child.dep_ in SUBJECTS and not inq[child.i]:
-                if child.lower_ in _RELATIVE and child.tag_ in ("WP", "WDT", "IN"):
-                    head = v.head
-                    return head if v.dep_ == "relcl" and not inq[head.i] else None
-                return child
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX") and not inq[v.head.i]:
-            v = v.head
-            continue
-        break
-    # Inverted order right after a closing quotation mark: ‘…,” said Ana Padilla’.
-    prev = verb.i - 1
-    while prev >= 0 and verb.doc[prev].is_punct and not inq[prev]:
-        prev -= 1
-    if prev >= 0 and inq[prev]:
-        for child in verb.rights:
-            if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep"):
-                return child
-    # A subjectless verb coordinated with a quotation: take the speaker another
-    # reporting verb of the sentence already names (‘“…,” the officer said, but explained …’).
-    for other in verb.sent:
-        if other.i >= verb.i:
-            break
-        if other.i != verb.i and not inq[other.i] and verb_kind(other) and not is_passive(other):
-            for child in other.children:
-                if child.dep_ in SUBJECTS and not inq[child.i] and child.lower_ not in _RELATIVE:
-                    return child
-    return None
 
 
 def noun_phrase(head: "Token", inq: Sequence[bool], keep_det: bool = False) -> tuple[int, int]:
@@ -229,55 +251,3 @@ def noun_phrase(head: "Token", inq: Sequence[bool], keep_det: bool = False) -> t
         right -= 1
     doc = head.doc
     return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-def _that_clause(verb: "Token") -> tuple[int, int] | None:
-    """A "that" clause the parser hung on a noun of the verb's prepositional phrase
-    ("claimed during the debate that most of the tax …" read as a relative clause).
-    """
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for obj in prep.children:
-            for rel in obj.children:
-                first = rel.left_edge
-                if rel.dep_ != "relcl" or first.lower_ != "that" or first.i != obj.i + 1:
-                    continue
-                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in rel.children):
-                    return first.i + 1, rel.right_edge.i + 1
-    return None
-
-
-def reported_clause(verb: "Token", inq: Sequence[bool]) -> "Span | None":
-    """The words a reporting verb reports: its clausal complements ("said (that) …"),
-    or, for a parenthetical attribution ("…, the source said, …"; "as X noted"),
-    the part of the host clause that holds its main verb.
-    """
-    doc = verb.doc
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
-    if comps:
-        lo = min(c.left_edge.i for c in comps)
-        hi = max(c.right_edge.i for c in comps) + 1
-    elif (
-        verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children))
-    ) and not any(c.dep_ in ("dobj", "xcomp", "prep", "attr", "oprd") for c in verb.children):
-        host = verb.head
-        a, b = host.left_edge.i, host.right_edge.i + 1
-        sub_a, sub_b = verb.left_edge.i, verb.right_edge.i + 1
-        words_before = any(t.is_alpha for t in doc[a:sub_a])
-        words_after = any(t.is_alpha for t in doc[sub_b:b])
-        if words_before and words_after:
-            lo, hi = a, b  # "The new funding, Delgado said, would reach …": the whole sentence is reported
-        else:
-            lo, hi = (a, sub_a) if words_before else (sub_b, b)
-    elif (clause := _that_clause(verb)) is not None:
-        lo, hi = clause
-    else:
-        return None
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in "?!":
-        hi -= 1
-    if hi <= lo:
-        return None
-    return doc[lo:hi]
