@@ -136,6 +136,37 @@ def eval_quotes(
     _print_scores("quotes", evaluate(data), ANCHOR, as_json)
 
 
+BABE_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "babe" / "train.csv"
+
+
+@eval_app.command("babe")
+def eval_babe(
+    data: Annotated[Path, typer.Option(help="BABE-format CSV (';'-separated: text, label_bias, ...).")] = BABE_TRAIN,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+    cv: Annotated[bool, typer.Option("--cv", help="Run the 5-fold CV of training on this file instead.")] = False,
+) -> None:
+    """Biased-sentence classifier: macro-F1, accuracy, per-class precision/recall (Biased vs Non-biased)."""
+    from slant.eval.babe import ANCHOR, evaluate
+
+    if cv:
+        from slant.train.babe import cross_validate_file
+
+        _print_scores("babe --cv", cross_validate_file(data), ANCHOR, as_json)
+        return
+    _print_scores("babe", evaluate(data), ANCHOR, as_json)
+
+
+@eval_app.command("babe-words")
+def eval_babe_words(
+    data: Annotated[Path, typer.Option(help="BABE-format CSV with a biased_words column.")] = BABE_TRAIN,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Loaded-word tagger: precision/recall/F1 of bias-carrying words (protocol in slant/eval/babe.py)."""
+    from slant.eval.babe import WORDS_ANCHOR, evaluate_words
+
+    _print_scores("babe-words", evaluate_words(data), WORDS_ANCHOR, as_json)
+
+
 @train_app.command("align")
 def train_align(
     data: Annotated[Path, typer.Option(help="Folder of gold alignment files (*.json).")] = EXAMPLES / "gold",
@@ -157,6 +188,19 @@ def train_embedder(
 
     path = distil(dims)
     sys.stderr.write(f"wrote {path}\n")
+
+
+@train_app.command("babe")
+def train_babe(
+    data: Annotated[Path, typer.Option(help="BABE train CSV.")] = BABE_TRAIN,
+    cv: Annotated[bool, typer.Option(help="Run the 5-fold CV first (its word threshold is shipped).")] = True,
+) -> None:
+    """Fine-tune MiniLM's top blocks on BABE (biased sentences + loaded words) and ship the weights."""
+    from slant.train.babe import OUT_DIR, train
+
+    result = train(data, cv=cv)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    sys.stderr.write(f"wrote {OUT_DIR}\n")
 
 
 @app.command()

@@ -9,12 +9,17 @@ torch and transformers, which cost several seconds of every cold start.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from slant.errors import ModelUnavailableError
+
+if TYPE_CHECKING:
+    from tokenizers import Encoding
 
 
 def model_dir() -> Path:
@@ -103,6 +108,27 @@ def _batches(lengths: np.ndarray, starts: np.ndarray, size: int) -> list[_Batch]
     return out
 
 
+def _fuse_qkv(weights: dict[str, np.ndarray], prefix: str) -> None:
+    """Add the query, key and value projections fused into one product (transposed kernels)."""
+    weights[prefix + "qkv.weight"] = np.ascontiguousarray(
+        np.concatenate([weights[prefix + n + ".weight"] for n in ("query", "key", "value")], axis=1)
+    )
+    weights[prefix + "qkv.bias"] = np.concatenate([weights[prefix + n + ".bias"] for n in ("query", "key", "value")])
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """Token hidden states of several texts, packed one token a row (see ``NumpyMiniLM.hidden_states``)."""
+
+    states: np.ndarray
+    """Shape (tokens, dim): the tokens of text i are rows ``starts[i] : starts[i] + lengths[i]``."""
+    encodings: list[Encoding]
+    """The tokenizer's output per text, with each token's character offsets."""
+    lengths: np.ndarray
+    starts: np.ndarray
+    batches: list[_Batch]
+
+
 class NumpyMiniLM:
     """Mean-pooled, normalised BERT sentence embeddings, forward pass in NumPy (float32).
 
@@ -134,26 +160,24 @@ class NumpyMiniLM:
         self.eps = float(self.config["layer_norm_eps"])
         self.dim = int(self.config["hidden_size"])
         for layer in range(self.layers):
-            p = f"encoder.layer.{layer}.attention.self."
-            # Query, key and value projections fused into one product.
-            self.weights[p + "qkv.weight"] = np.ascontiguousarray(
-                np.concatenate([self.weights[p + n + ".weight"] for n in ("query", "key", "value")], axis=1)
-            )
-            self.weights[p + "qkv.bias"] = np.concatenate(
-                [self.weights[p + n + ".bias"] for n in ("query", "key", "value")]
-            )
+            _fuse_qkv(self.weights, f"encoder.layer.{layer}.attention.self.")
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_tokens)
 
-    def _dense(self, h: np.ndarray, name: str) -> np.ndarray:
-        return h @ self.weights[name + ".weight"] + self.weights[name + ".bias"]
+    def _dense(self, h: np.ndarray, name: str, w: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+        w = self.weights if w is None else w
+        out: np.ndarray = h @ w[name + ".weight"] + w[name + ".bias"]
+        return out
 
-    def _norm(self, h: np.ndarray, name: str) -> np.ndarray:
-        return _layer_norm(h, self.weights[name + ".weight"], self.weights[name + ".bias"], self.eps)
+    def _norm(self, h: np.ndarray, name: str, w: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+        w = self.weights if w is None else w
+        return _layer_norm(h, w[name + ".weight"], w[name + ".bias"], self.eps)
 
-    def _attention(self, x: np.ndarray, layer: str, batches: list[_Batch]) -> np.ndarray:
+    def _attention(
+        self, x: np.ndarray, layer: str, batches: list[_Batch], w: Mapping[str, np.ndarray] | None = None
+    ) -> np.ndarray:
         head_dim = self.dim // self.heads
-        qkv = self._dense(x, layer + "attention.self.qkv")
+        qkv = self._dense(x, layer + "attention.self.qkv", w)
         out = np.empty((x.shape[0], self.dim), dtype=np.float32)
         scale = np.float32(1.0 / np.sqrt(head_dim))
         for b in batches:
@@ -168,8 +192,22 @@ class NumpyMiniLM:
             out[b.index] = ctx[b.valid]
         return out
 
-    def _forward(self, ids: np.ndarray, positions: np.ndarray, batches: list[_Batch]) -> np.ndarray:
-        """Hidden states of every real token, shape (tokens, dim)."""
+    def _layer(
+        self, x: np.ndarray, p: str, batches: list[_Batch], w: Mapping[str, np.ndarray] | None = None
+    ) -> np.ndarray:
+        """One transformer block; ``p`` is its weight-name prefix, ``w`` the weights (default: the model's)."""
+        x = self._norm(
+            self._dense(self._attention(x, p, batches, w), p + "attention.output.dense", w) + x,
+            p + "attention.output.LayerNorm",
+            w,
+        )
+        hidden = _gelu(self._dense(x, p + "intermediate.dense", w))
+        return self._norm(self._dense(hidden, p + "output.dense", w) + x, p + "output.LayerNorm", w)
+
+    def _forward(
+        self, ids: np.ndarray, positions: np.ndarray, batches: list[_Batch], upto_layer: int | None = None
+    ) -> np.ndarray:
+        """Hidden states of every real token after ``upto_layer`` blocks (default: all), shape (tokens, dim)."""
         w = self.weights
         x = (
             w["embeddings.word_embeddings.weight"][ids]
@@ -177,25 +215,49 @@ class NumpyMiniLM:
             + w["embeddings.token_type_embeddings.weight"][0]
         )
         x = self._norm(x, "embeddings.LayerNorm")
-        for i in range(self.layers):
-            p = f"encoder.layer.{i}."
-            x = self._norm(
-                self._dense(self._attention(x, p, batches), p + "attention.output.dense") + x,
-                p + "attention.output.LayerNorm",
-            )
-            hidden = _gelu(self._dense(x, p + "intermediate.dense"))
-            x = self._norm(self._dense(hidden, p + "output.dense") + x, p + "output.LayerNorm")
+        for i in range(self.layers if upto_layer is None else upto_layer):
+            x = self._layer(x, f"encoder.layer.{i}.", batches)
+        return x
+
+    def _pack(self, texts: list[str]) -> tuple[list[Encoding], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        encodings = self.tokenizer.encode_batch(list(texts))
+        lengths = np.array([len(e.ids) for e in encodings], dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        ids = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encodings])
+        positions = np.concatenate([np.arange(n) for n in lengths])
+        return encodings, lengths, starts, ids, positions
+
+    def hidden_states(self, texts: list[str], upto_layer: int, batch_size: int = 32) -> Hidden:
+        """Token hidden states after the first ``upto_layer`` blocks, for models fine-tuned on top of them.
+
+        Raises:
+            ValueError: ``texts`` is empty or ``upto_layer`` is not between 0 and the number of layers.
+        """
+        if not texts or not 0 <= upto_layer <= self.layers:
+            raise ValueError(f"need texts and 0 <= upto_layer <= {self.layers}")
+        encodings, lengths, starts, ids, positions = self._pack(texts)
+        batches = _batches(lengths, starts, batch_size)
+        return Hidden(self._forward(ids, positions, batches, upto_layer), encodings, lengths, starts, batches)
+
+    def run_layers(self, hidden: Hidden, layers: Sequence[Mapping[str, np.ndarray]]) -> np.ndarray:
+        """Continue ``hidden`` through the given blocks, each a dict named as one BERT layer
+        (``attention.self.query.weight`` ..., kernels as stored by torch, ``(out, in)``).
+
+        Returns:
+            The new token hidden states, shape (tokens, dim), rows in ``hidden``'s packed order.
+        """
+        x = hidden.states
+        for raw in layers:
+            w = {k: np.ascontiguousarray(v.T if v.ndim == 2 else v, dtype=np.float32) for k, v in raw.items()}
+            _fuse_qkv(w, "attention.self.")
+            x = self._layer(x, "", hidden.batches, w)
         return x
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Embed texts: shape (len(texts), 384), rows L2-normalised."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        encodings = self.tokenizer.encode_batch(list(texts))
-        lengths = np.array([len(e.ids) for e in encodings], dtype=np.int64)
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-        ids = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encodings])
-        positions = np.concatenate([np.arange(n) for n in lengths])
+        encodings, lengths, starts, ids, positions = self._pack(texts)
         hidden = self._forward(ids, positions, _batches(lengths, starts, batch_size))
         pooled = np.add.reduceat(hidden, starts, axis=0) / lengths[:, None].astype(np.float32)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

@@ -8,13 +8,17 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from slant.errors import ModelUnavailableError
-from slant.nlp.embed import Embedder, make_embedder
+from slant.nlp.embed import Embedder, MiniLMEmbedder, make_embedder
 from slant.nlp.segment import install as install_boundaries
 from slant.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from slant.nlp.minilm import NumpyMiniLM
 
 _LOCK = threading.RLock()
 _SPACY: dict[str, "Language"] = {}
@@ -95,3 +99,27 @@ class Resources:
                         f"the trained model {path.name} is missing or broken ({exc}); run `slant train {name}`"
                     ) from exc
             return _SHIPPED[name]
+
+    def finetuned(self, name: str) -> tuple["NumpyMiniLM", dict[str, np.ndarray]]:
+        """The packaged MiniLM (shared with the "minilm" embedder) and the weights trained on top of it,
+        shipped as ``slant/data/{name}.npz`` (e.g. "babe/model"), read once as float32.
+
+        Raises:
+            ModelUnavailableError: the MiniLM package or the weights file is missing or unreadable.
+        """
+        with _LOCK:
+            key = name + ".npz"
+            if key not in _SHIPPED:
+                path = DATA_DIR / key
+                try:
+                    with np.load(path) as arrays:
+                        _SHIPPED[key] = {k: arrays[k].astype(np.float32) for k in arrays.files}
+                except (OSError, ValueError) as exc:
+                    raise ModelUnavailableError(
+                        f"the trained weights {path.name} are missing or broken ({exc}); "
+                        f"run `slant train {name.split('/')[0]}`"
+                    ) from exc
+            embedder = self.embedder("minilm")
+            if not isinstance(embedder, MiniLMEmbedder):  # the registry maps "minilm" to it; guard for mypy
+                raise ModelUnavailableError("the MiniLM embedder is not available")
+            return embedder._model, _SHIPPED[key]

@@ -1,0 +1,123 @@
+"""Biased sentences and loaded words, from MiniLM's top layers fine-tuned on BABE (NumPy inference only).
+
+The shipped model (``slant/data/babe/``, made by ``slant train babe``) holds the two top
+transformer blocks of all-MiniLM-L6-v2 fine-tuned on BABE (Spinde et al., 2021) plus two
+heads: one on the mean-pooled tokens (is the sentence biased?) and one on every wordpiece
+(does it carry bias?). The four lower blocks are the packaged model's, unchanged, so
+inference reuses ``NumpyMiniLM`` and imports no torch.
+
+Words are the tokens of ``word_spans``: maximal runs of letters and digits, joined across
+an inner hyphen or apostrophe ("so-called", "don't"); everything else separates words. A
+word's score is the highest score of the wordpieces it overlaps, times the sentence's
+probability of being biased when the model says so (``word_gate``, chosen by cross-validation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from slant.nlp.minilm import NumpyMiniLM
+from slant.nlp.resources import Resources
+
+MODEL = "babe/model"
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` (the tokenisation BABE words are matched against)."""
+    return [m.span() for m in WORD.finditer(text)]
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0))), dtype=np.float32)
+
+
+def piece_words(offsets: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """For each word span, the indices of the wordpieces (given by character offsets) that overlap it."""
+    out: list[list[int]] = [[] for _ in spans]
+    w = 0
+    for i, (a, b) in enumerate(offsets):
+        if b <= a:  # special tokens have empty offsets
+            continue
+        while w < len(spans) and spans[w][1] <= a:
+            w += 1
+        k = w
+        while k < len(spans) and spans[k][0] < b:
+            out[k].append(i)
+            k += 1
+    return out
+
+
+@dataclass(frozen=True)
+class BiasScores:
+    """Scores of one text: probability it is biased, and each word's span and loaded-word score."""
+
+    sentence: float
+    words: list[tuple[int, int, float]]
+
+
+class BiasModel:
+    """The fine-tuned MiniLM top layers and heads, run over the shared NumPy MiniLM."""
+
+    def __init__(self, minilm: NumpyMiniLM, weights: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+        self.minilm = minilm
+        self.upto = int(meta["frozen_layers"])
+        self.word_threshold = float(meta["word_threshold"])
+        self.word_gate = bool(meta.get("word_gate", False))
+        self.layers = [
+            {k[len(f"layer.{i}.") :]: v.astype(np.float32) for k, v in weights.items() if k.startswith(f"layer.{i}.")}
+            for i in range(int(meta["tuned_layers"]))
+        ]
+        self.sentence_w = weights["sentence.weight"].astype(np.float32).reshape(-1)
+        self.sentence_b = float(weights["sentence.bias"].reshape(-1)[0])
+        self.token_w = weights["token.weight"].astype(np.float32).reshape(-1)
+        self.token_b = float(weights["token.bias"].reshape(-1)[0])
+
+    def score(self, texts: list[str]) -> list[BiasScores]:
+        """Sentence probability and word scores for each text (empty list for no texts)."""
+        if not texts:
+            return []
+        hidden = self.minilm.hidden_states(texts, self.upto)
+        states = self.minilm.run_layers(hidden, self.layers)
+        token = _sigmoid(states @ self.token_w + self.token_b)
+        pooled = np.add.reduceat(states, hidden.starts, axis=0) / hidden.lengths[:, None].astype(np.float32)
+        sentence = _sigmoid(pooled @ self.sentence_w + self.sentence_b)
+        out = []
+        for i, text in enumerate(texts):
+            spans = word_spans(text)
+            start = int(hidden.starts[i])
+            pieces = piece_words(list(hidden.encodings[i].offsets), spans)
+            gate = float(sentence[i]) if self.word_gate else 1.0
+            words = [
+                (a, b, gate * float(token[start + np.asarray(p)].max()) if p else 0.0)
+                for (a, b), p in zip(spans, pieces, strict=True)
+            ]
+            out.append(BiasScores(float(sentence[i]), words))
+        return out
+
+
+def load(resources: Resources | None = None) -> BiasModel:
+    """The shipped bias model, its weights read once per process through ``Resources``.
+
+    Raises:
+        ModelUnavailableError: the weights or the MiniLM package are missing.
+    """
+    resources = resources or Resources()
+    minilm, weights = resources.finetuned(MODEL)
+    return BiasModel(minilm, weights, resources.shipped(MODEL))
+
+
+def sentence_bias(texts: list[str], resources: Resources | None = None) -> list[float]:
+    """Probability that each text is a biased sentence (BABE's "Biased" label), in text order."""
+    return [s.sentence for s in load(resources).score(list(texts))]
+
+
+def loaded_words(text: str, resources: Resources | None = None) -> list[tuple[int, int, float]]:
+    """The loaded (bias-carrying) words of ``text``: ``(start, end, score)`` character spans, in order."""
+    model = load(resources)
+    scores = model.score([text])
+    return [w for w in scores[0].words if w[2] >= model.word_threshold] if scores else []

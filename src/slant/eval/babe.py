@@ -1,0 +1,135 @@
+"""`slant eval babe` / `babe-words`: the shipped bias model scored on any BABE-format CSV.
+
+Sentence level: Biased vs Non-biased ("No agreement" rows are left out), macro-F1, accuracy and
+per-class precision/recall. Word level (protocol): every sentence labelled Biased or Non-biased is
+cut into words by ``analyses.bias.word_spans``; a word is positive when the sentence is Biased and
+its lower-cased form equals a lower-cased word of the row's ``biased_words`` list cut the same way
+(so '"so-called"' matches so-called; every occurrence counts). Non-biased sentences have no
+positive words. Precision, recall and F1 of the positive class are counted over all words.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from slant.analyses.bias import WORD, BiasScores, load
+from slant.errors import InputError
+
+ANCHOR = "BABE (Spinde et al., 2021): macro-F1 0.804, RoBERTa + distant supervision, 5-fold CV"
+WORDS_ANCHOR = "BABE word level: Dbias (Raza et al., 2022) reports F 0.60"
+LABELS = {"Biased": 1, "Non-biased": 0}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One labelled BABE sentence."""
+
+    text: str
+    biased: int
+    words: frozenset[str]
+    """Lower-cased bias-carrying words (empty for Non-biased sentences)."""
+
+
+def _words(raw: str) -> frozenset[str]:
+    try:
+        items = ast.literal_eval(raw) if raw.strip() else []
+    except (ValueError, SyntaxError):
+        items = []
+    if not isinstance(items, list):
+        return frozenset()
+    return frozenset(m.group().lower() for item in items for m in WORD.finditer(str(item)))
+
+
+def read_babe(path: Path) -> list[Row]:
+    """The Biased and Non-biased rows of a BABE-format CSV (``;``-separated, optional UTF-8 BOM).
+
+    Raises:
+        InputError: the file cannot be read or lacks the ``text`` and ``label_bias`` columns.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            records = list(csv.DictReader(handle, delimiter=";"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: cannot read the BABE file ({exc})") from None
+    if not records or not {"text", "label_bias"} <= set(records[0]):
+        raise InputError(f"{path}: not a BABE file (need ';'-separated columns text and label_bias)")
+    rows = []
+    for r in records:
+        label = LABELS.get((r.get("label_bias") or "").strip())
+        if label is None or not (r.get("text") or "").strip():
+            continue
+        words = _words(r.get("biased_words") or "") if label else frozenset()
+        rows.append(Row(r["text"], label, words))
+    if not rows:
+        raise InputError(f"{path}: no rows labelled Biased or Non-biased")
+    return rows
+
+
+def word_labels(row: Row) -> list[int]:
+    """Gold label (1 = bias-carrying) of each word of ``row.text``, in order."""
+    return [int(m.group().lower() in row.words) for m in WORD.finditer(row.text)]
+
+
+def sentence_scores(gold: list[int], prob: list[float], threshold: float = 0.5) -> dict[str, Any]:
+    """Macro-F1, accuracy and per-class precision/recall of thresholded probabilities."""
+    pred = [int(p >= threshold) for p in prob]
+    out: dict[str, Any] = {}
+    f1s = []
+    for name, cls in (("biased", 1), ("non_biased", 0)):
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == cls and p == cls)
+        precision = tp / max(1, sum(1 for p in pred if p == cls))
+        recall = tp / max(1, sum(1 for g in gold if g == cls))
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+        out[f"precision_{name}"], out[f"recall_{name}"] = round(precision, 4), round(recall, 4)
+    out["macro_f1"] = round(sum(f1s) / 2, 4)
+    out["accuracy"] = round(sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / max(1, len(gold)), 4)
+    out["sentences"] = len(gold)
+    return out
+
+
+def word_scores(gold: list[list[int]], scores: list[list[float]], threshold: float) -> dict[str, Any]:
+    """Precision, recall and F1 of the positive (bias-carrying) words over all sentences."""
+    tp = fp = fn = 0
+    for g_row, s_row in zip(gold, scores, strict=True):
+        for g, s in zip(g_row, s_row, strict=True):
+            p = s >= threshold
+            tp += int(p and g == 1)
+            fp += int(p and g == 0)
+            fn += int(not p and g == 1)
+    precision = tp / max(1, tp + fp)
+    recall = tp / max(1, tp + fn)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "gold_words": tp + fn,
+        "predicted_words": tp + fp,
+        "words": sum(len(g) for g in gold),
+    }
+
+
+def _predict(rows: list[Row]) -> tuple[list[BiasScores], float]:
+    model = load()
+    out: list[BiasScores] = []
+    for i in range(0, len(rows), 256):
+        out.extend(model.score([r.text for r in rows[i : i + 256]]))
+    return out, model.word_threshold
+
+
+def evaluate(data: Path) -> dict[str, Any]:
+    """Score the shipped sentence classifier on a BABE-format CSV."""
+    rows = read_babe(data)
+    scores, _ = _predict(rows)
+    return sentence_scores([r.biased for r in rows], [s.sentence for s in scores])
+
+
+def evaluate_words(data: Path) -> dict[str, Any]:
+    """Score the shipped loaded-word tagger on a BABE-format CSV (protocol in the module docstring)."""
+    rows = read_babe(data)
+    scores, threshold = _predict(rows)
+    return word_scores([word_labels(r) for r in rows], [[w[2] for w in s.words] for s in scores], threshold)
