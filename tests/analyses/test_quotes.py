@@ -20,19 +20,12 @@ from slant.settings import Settings
 Find = Callable[..., dict[str, Any]]
 
 
-@pytest.fixture(scope="session")
-def _resources() -> Resources:
-    resources = Resources()
-    resources.nlp  # noqa: B018 (load the pipeline once for the session)
-    return resources
-
-
 @pytest.fixture()
-def find(_resources: Resources) -> Find:
+def find(nlp_resources: Resources) -> Find:
     def find(text: str, actors: list[Actor] | None = None) -> dict[str, Any]:
-        comparison = parse(Comparison(articles=[Article(id="a1", source="t", text=text)]), _resources)
+        comparison = parse(Comparison(articles=[Article(id="a1", source="t", text=text)]), nlp_resources)
         comparison.actors = actors
-        return run(comparison, _resources, Settings())
+        return run(comparison, nlp_resources, Settings())
 
     return find
 
@@ -415,7 +408,7 @@ def test_quotes_no_findable_speaker(find: Find) -> None:
 
 
 @pytest.mark.slow
-def test_quotes_inside_boilerplate_ignored(_resources: Resources) -> None:
+def test_quotes_inside_boilerplate_ignored(nlp_resources: Resources) -> None:
     from slant.model import Boilerplate
 
     text = "The vote passed.\n“Donate today to keep our newsroom going,” said editor Jan Holm."
@@ -426,8 +419,8 @@ def test_quotes_inside_boilerplate_ignored(_resources: Resources) -> None:
         text=text,
         boilerplate=[Boilerplate(start=start, end=len(text), text=text[start:], kind="donation")],
     )
-    comparison = parse(Comparison(articles=[article]), _resources)
-    assert run(comparison, _resources, Settings())["quotes"] == []
+    comparison = parse(Comparison(articles=[article]), nlp_resources)
+    assert run(comparison, nlp_resources, Settings())["quotes"] == []
 
 
 @pytest.mark.slow

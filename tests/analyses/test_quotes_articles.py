@@ -92,26 +92,19 @@ A spokesperson for Chevron did not respond to a request for comment.
 """
 
 
-@pytest.fixture(scope="session")
-def _resources() -> Resources:
-    resources = Resources()
-    resources.nlp  # noqa: B018 (load the pipeline once for the session)
-    return resources
-
-
 def _run(resources: Resources, *texts: str) -> dict[str, Any]:
     articles = [Article(id=f"a{i}", source="t", text=text) for i, text in enumerate(texts, start=1)]
     return run(parse(Comparison(articles=articles), resources), resources, Settings())
 
 
 @pytest.fixture(scope="session")
-def invented(_resources: Resources) -> dict[str, Any]:
-    return _run(_resources, FLOOD, RAIL, SENATE, WIRE)
+def invented(nlp_resources: Resources) -> dict[str, Any]:
+    return _run(nlp_resources, FLOOD, RAIL, SENATE, WIRE)
 
 
 @pytest.fixture(scope="session")
-def seeded(seeds: tuple[Path, Path], _resources: Resources) -> dict[str, Any]:
-    return _run(_resources, *(p.read_text(encoding="utf-8") for p in seeds))
+def seeded(seeds: tuple[Path, Path], nlp_resources: Resources) -> dict[str, Any]:
+    return _run(nlp_resources, *(p.read_text(encoding="utf-8") for p in seeds))
 
 
 def _quote(quotes: list[Quote], article: str, fragment: str, direct: bool | None = None) -> Quote:

@@ -20,18 +20,11 @@ from slant.settings import Settings
 Find = Callable[..., dict[str, Any]]
 
 
-@pytest.fixture(scope="session")
-def _resources() -> Resources:
-    resources = Resources()
-    resources.nlp  # noqa: B018 (load the pipeline once for the session)
-    return resources
-
-
 @pytest.fixture()
-def find(_resources: Resources) -> Find:
+def find(nlp_resources: Resources) -> Find:
     def find(text: str, outlet: str | None = None) -> dict[str, Any]:
         article = Article(id="a1", source="t", text=text, outlet=outlet)
-        return run(parse(Comparison(articles=[article]), _resources), _resources, Settings())
+        return run(parse(Comparison(articles=[article]), nlp_resources), nlp_resources, Settings())
 
     return find
 
