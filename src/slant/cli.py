@@ -63,12 +63,19 @@ def compare(
     embedder: Annotated[
         EmbedderName, typer.Option(help="Sentence embedder used for fact alignment.")
     ] = EmbedderName.minilm,
+    lexicons: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder with the Recasens bias lexicon and MPQA subjectivity clues (their release layout), "
+            "read at run time to mark more loaded words."
+        ),
+    ] = None,
 ) -> None:
     """Compare two or more articles about one event."""
     from slant.ingest import read_articles
     from slant.pipeline import compare as run_compare
 
-    settings = Settings(embedder=embedder.value)
+    settings = Settings(embedder=embedder.value, lexicons=str(lexicons) if lexicons else None)
     comparison = run_compare(read_articles(sources, settings), settings)
     if format is Format.json:
         from slant.report.json import to_json
@@ -167,6 +174,20 @@ def eval_babe_words(
     _print_scores("babe-words", evaluate_words(data), WORDS_ANCHOR, as_json)
 
 
+BASIL_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "basil"
+
+
+@eval_app.command("basil")
+def eval_basil(
+    data: Annotated[Path, typer.Option(help="BASIL-layout folder (articles/ and annotations/).")] = BASIL_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Lexical bias on BASIL: sentence P/R/F1, macro-F1, AUC; loaded-word span overlap P/R/F1 (slant/eval/basil.py)."""
+    from slant.eval.basil import ANCHOR, evaluate
+
+    _print_scores("basil", evaluate(data), ANCHOR, as_json)
+
+
 @train_app.command("align")
 def train_align(
     data: Annotated[Path, typer.Option(help="Folder of gold alignment files (*.json).")] = EXAMPLES / "gold",
@@ -193,7 +214,7 @@ def train_embedder(
 @train_app.command("babe")
 def train_babe(
     data: Annotated[Path, typer.Option(help="BABE train CSV.")] = BABE_TRAIN,
-    cv: Annotated[bool, typer.Option(help="Run the 5-fold CV first (its word threshold is shipped).")] = True,
+    cv: Annotated[bool, typer.Option(help="Also run the 5-fold CV (about 1 h) into model.json.")] = False,
 ) -> None:
     """Fine-tune MiniLM's top blocks on BABE (biased sentences + loaded words) and ship the weights."""
     from slant.train.babe import OUT_DIR, train

@@ -156,6 +156,58 @@ class Actor(_Model):
     articles: list[str] = Field(default_factory=list, description="Ids of the articles that mention the actor.")
 
 
+class LanguageMark(_Model):
+    """A word, phrase or sentence whose wording carries a slant: loaded word, hedge, scare quote, ..."""
+
+    article: str
+    sentence: str = Field(description="Id of the sentence the mark lies in.")
+    kind: Literal["loaded", "biased_sentence", "epistemic", "hedge", "scare_quote", "intensifier"]
+    category: str = Field(
+        "",
+        description="Finer class within the kind: e.g. loaded_verb, neutral_verb, factive, assertive, "
+        "implicative, distancing, lexicon, model.",
+    )
+    term: str = Field(description="The marked words as written (the whole sentence for biased_sentence).")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    score: float = Field(1.0, ge=0.0, le=1.0, description="Model probability, or 1.0 for a lexicon or rule hit.")
+    why: str = Field(description="One line telling the reader why this was marked.")
+
+
+class TermVariant(_Model):
+    """How one article names a referent: the wording, how often, and where."""
+
+    article: str
+    text: str = Field(description="The wording, as most often written in that article.")
+    count: int = Field(ge=1)
+    spans: list[Span] = Field(default_factory=list)
+    loaded: bool = Field(False, description="True when this wording is judged the loaded one of the referent.")
+    score: float = Field(0.0, ge=0.0, le=1.0, description="How loaded the wording reads (bias model / lexicon).")
+
+
+class Term(_Model):
+    """One referent named differently across articles ("illegal immigrants" / "undocumented immigrants")."""
+
+    id: str
+    referent: str = Field(description="A neutral label for what the variants denote.")
+    actor: str | None = Field(None, description="Id of the matching entry of `actors`, when the referent is one.")
+    variants: list[TermVariant] = Field(default_factory=list)
+    why: str = Field("", description="Why the variants were judged to name the same referent.")
+
+
+class LanguageProfile(_Model):
+    """One article's language at a glance: counts and rates per 100 words of each mark kind."""
+
+    article: str
+    words: int = Field(ge=0, description="Words in the article's sentences (boilerplate excluded).")
+    counts: dict[str, int] = Field(default_factory=dict, description="Mark kind -> number of marks.")
+    rates: dict[str, float] = Field(default_factory=dict, description="Mark kind -> marks per 100 words.")
+    biased_share: float = Field(0.0, ge=0.0, le=1.0, description="Share of sentences judged biased.")
+    attribution: dict[str, int] = Field(
+        default_factory=dict, description="Reporting-verb lemma -> uses (said, claimed, ...)."
+    )
+
+
 class Provenance(_Model):
     """How a comparison was made."""
 
@@ -180,6 +232,9 @@ class Comparison(_Model):
     quotes: list[Quote] | None = None
     sources: list[SourceCite] | None = None
     actors: list[Actor] | None = None
+    terms: list[Term] | None = None
+    language: list[LanguageMark] | None = None
+    profiles: list[LanguageProfile] | None = None
     provenance: Provenance | None = None
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)

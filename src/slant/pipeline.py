@@ -35,6 +35,8 @@ class Analysis:
     provides: tuple[str, ...]
     load: Callable[[], Runner]
     """Returns the runner; imported lazily so `slant --help` loads no analysis code."""
+    hidden_layers: Callable[[Resources], tuple[int, ...]] | None = None
+    """MiniLM block counts whose token states the analysis reuses (``NlpLayer.hidden``), if any."""
 
 
 def _runner(module: str, func: str = "run") -> Callable[[], Runner]:
@@ -47,10 +49,18 @@ def _runner(module: str, func: str = "run") -> Callable[[], Runner]:
     return load
 
 
+def _bias_layers(resources: Resources) -> tuple[int, ...]:
+    from slant.analyses.bias import load
+
+    return (load(resources).frozen_layers,)
+
+
 ANALYSES: dict[str, Analysis] = {
     "actors": Analysis("actors", ("docs",), ("actors",), _runner("actors")),
     "quotes": Analysis("quotes", ("docs", "actors"), ("quotes", "sources"), _runner("quotes")),
     "facts": Analysis("facts", ("docs", "vectors", "actors"), ("facts",), _runner("align")),
+    "language": Analysis("language", ("docs", "quotes"), ("language", "profiles"), _runner("language"), _bias_layers),
+    "terms": Analysis("terms", ("docs", "actors", "language"), ("terms",), _runner("terms")),
 }
 
 
@@ -123,7 +133,8 @@ def run(
     parse(comparison, resources)
     timings["parse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    embed(comparison, resources)
+    keep = sorted({k for a in analyses if a.hidden_layers is not None for k in a.hidden_layers(resources)})
+    embed(comparison, resources, keep)
     timings["embed"] = time.perf_counter() - t0
     for analysis in analyses:
         t0 = time.perf_counter()

@@ -41,8 +41,14 @@ class Settings:
     split_clauses: bool = True
     """Split sentences that join independent claims into separate claim units."""
 
+    # language
+    lexicons: str | None = None
+    """Folder holding the Recasens et al. bias lexicon and the MPQA subjectivity clues in their release
+    layout (``bias-lexicon/``, ``bias_related_lexicons/``), read at run time to mark more loaded words;
+    None: only slant's own lexicons (those two are not redistributable, so they are never shipped)."""
+
     # analyses run by compare()
-    analyses: tuple[str, ...] = ("actors", "quotes", "facts")
+    analyses: tuple[str, ...] = ("actors", "quotes", "facts", "language", "terms")
 
     def with_(self, **changes: Any) -> "Settings":
         """Return a copy with the given fields changed."""

@@ -12,11 +12,16 @@ from slant.model import (
     Conflict,
     Evidence,
     Fact,
+    LanguageMark,
+    LanguageProfile,
     Mention,
     Provenance,
     Quote,
     Sentence,
     SourceCite,
+    Span,
+    Term,
+    TermVariant,
 )
 
 HARBOR = "Harbor Daily"
@@ -113,6 +118,35 @@ def mention(article: Article, sentence_number: int, phrase: str) -> Mention:
 def quote(article: Article, sentence_number: int, words: str, **fields: object) -> Quote:
     sid, start, end = locate(article, sentence_number, words)
     return Quote(article=article.id, text=words, start=start, end=end, sentence=sid, **fields)  # type: ignore[arg-type]
+
+
+def mark(
+    article: Article, sentence_number: int, phrase: str, kind: str, category: str, why: str, score: float = 1.0
+) -> LanguageMark:
+    sid, start, end = locate(article, sentence_number, phrase)
+    return LanguageMark(
+        article=article.id,
+        sentence=sid,
+        kind=kind,  # type: ignore[arg-type]
+        category=category,
+        term=phrase,
+        start=start,
+        end=end,
+        score=score,
+        why=why,
+    )
+
+
+def variant(article: Article, sentence_number: int, phrase: str, loaded: bool = False) -> TermVariant:
+    _, start, end = locate(article, sentence_number, phrase)
+    return TermVariant(
+        article=article.id,
+        text=phrase,
+        count=1,
+        spans=[Span(article=article.id, start=start, end=end)],
+        loaded=loaded,
+        score=0.8 if loaded else 0.0,
+    )
 
 
 def make_comparison() -> Comparison:
@@ -263,12 +297,69 @@ def make_comparison() -> Comparison:
             mentions=[mention(a1, 1, "River Street"), mention(a2, 1, "River Street")],
         ),
     ]
+    language = [
+        mark(a1, 1, "destroyed", "intensifier", "dramatic_verb", "a dramatic verb where a plain one would do"),
+        mark(
+            a2,
+            1,
+            "Flames tore through a River Street warehouse late Monday.",
+            "biased_sentence",
+            "model",
+            "the BABE-trained classifier reads this sentence as biased (0.71)",
+            0.71,
+        ),
+        mark(a2, 1, "tore through", "loaded", "model", "the BABE-trained tagger reads “tore through” as loaded", 0.66),
+        mark(a2, 4, "said", "epistemic", "neutral_verb", "test: a neutral verb"),
+    ]
+    terms = [
+        Term(
+            id="t1",
+            referent="the fire",
+            variants=[variant(a1, 1, "A fire"), variant(a2, 1, "Flames", loaded=True)],
+            why="the articles name the fire differently",
+        )
+    ]
+    profiles = [
+        LanguageProfile(
+            article="a1",
+            words=48,
+            counts={"loaded": 0, "biased_sentence": 0, "epistemic": 0, "hedge": 0, "scare_quote": 0, "intensifier": 1},
+            rates={
+                "loaded": 0.0,
+                "biased_sentence": 0.0,
+                "epistemic": 0.0,
+                "hedge": 0.0,
+                "scare_quote": 0.0,
+                "intensifier": 2.083,
+            },
+            biased_share=0.0,
+            attribution={"say": 2},
+        ),
+        LanguageProfile(
+            article="a2",
+            words=40,
+            counts={"loaded": 1, "biased_sentence": 1, "epistemic": 1, "hedge": 0, "scare_quote": 0, "intensifier": 0},
+            rates={
+                "loaded": 2.5,
+                "biased_sentence": 2.5,
+                "epistemic": 2.5,
+                "hedge": 0.0,
+                "scare_quote": 0.0,
+                "intensifier": 0.0,
+            },
+            biased_share=0.25,
+            attribution={"say": 2, "tell": 1},
+        ),
+    ]
     return Comparison(
         articles=[a1, a2],
         facts=facts,
         quotes=quotes,
         sources=sources,
         actors=actors,
+        terms=terms,
+        language=language,
+        profiles=profiles,
         provenance=Provenance(
             version="0.1.0",
             analyses=["align", "quotes", "actors"],

@@ -1,15 +1,16 @@
 """Biased sentences and loaded words, from MiniLM's top layers fine-tuned on BABE (NumPy inference only).
 
-The shipped model (``slant/data/babe/``, made by ``slant train babe``) holds the two top
+The shipped model (``slant/data/babe/``, made by ``slant train babe``) holds the top
 transformer blocks of all-MiniLM-L6-v2 fine-tuned on BABE (Spinde et al., 2021) plus two
 heads: one on the mean-pooled tokens (is the sentence biased?) and one on every wordpiece
-(does it carry bias?). The four lower blocks are the packaged model's, unchanged, so
-inference reuses ``NumpyMiniLM`` and imports no torch.
+(does it carry bias?). The lower ``frozen_layers`` blocks and the embeddings are the packaged
+model's, unchanged, so inference reuses ``NumpyMiniLM`` (and a caller that already has their
+hidden states can pass them in) and imports no torch.
 
 Words are the tokens of ``word_spans``: maximal runs of letters and digits, joined across
 an inner hyphen or apostrophe ("so-called", "don't"); everything else separates words. A
 word's score is the highest score of the wordpieces it overlaps, times the sentence's
-probability of being biased when the model says so (``word_gate``, chosen by cross-validation).
+probability of being biased raised to ``word_gate`` (chosen by cross-validation; 0 = ungated).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from slant.nlp.minilm import NumpyMiniLM
+from slant.nlp.minilm import Hidden, NumpyMiniLM
 from slant.nlp.resources import Resources
 
 MODEL = "babe/model"
@@ -67,7 +68,7 @@ class BiasModel:
         self.minilm = minilm
         self.upto = int(meta["frozen_layers"])
         self.word_threshold = float(meta["word_threshold"])
-        self.word_gate = bool(meta.get("word_gate", False))
+        self.word_gate = float(meta.get("word_gate", 0.0))
         self.layers = [
             {k[len(f"layer.{i}.") :]: v.astype(np.float32) for k, v in weights.items() if k.startswith(f"layer.{i}.")}
             for i in range(int(meta["tuned_layers"]))
@@ -77,13 +78,44 @@ class BiasModel:
         self.token_w = weights["token.weight"].astype(np.float32).reshape(-1)
         self.token_b = float(weights["token.bias"].reshape(-1)[0])
 
-    def score(self, texts: list[str]) -> list[BiasScores]:
-        """Sentence probability and word scores for each text (empty list for no texts)."""
+    @property
+    def frozen_layers(self) -> int:
+        """K: the lower MiniLM blocks the model shares unchanged; ``score`` accepts their hidden states."""
+        return self.upto
+
+    def _token_logits(self, states: np.ndarray, hidden: Hidden) -> np.ndarray:
+        dim = states.shape[1]
+        if len(self.token_w) == dim:
+            return np.asarray(states @ self.token_w + self.token_b, dtype=np.float32)
+        # Width-3 window: each wordpiece with its left and right neighbours in the same text (zeros past the ends).
+        w_self, w_left, w_right = self.token_w[:dim], self.token_w[dim : 2 * dim], self.token_w[2 * dim :]
+        own, left, right = states @ w_self, states @ w_left, states @ w_right
+        ends = hidden.starts + hidden.lengths
+        from_left = np.concatenate([[0.0], left[:-1]]).astype(np.float32)
+        from_left[hidden.starts] = 0.0
+        from_right = np.concatenate([right[1:], [0.0]]).astype(np.float32)
+        from_right[ends - 1] = 0.0
+        return np.asarray(own + from_left + from_right + self.token_b, dtype=np.float32)
+
+    def score(self, texts: list[str], hidden: Hidden | None = None) -> list[BiasScores]:
+        """Sentence probability and word scores for each text (empty list for no texts).
+
+        Args:
+            texts: the sentences.
+            hidden: optionally ``minilm.hidden_states(texts, frozen_layers)`` for these same texts,
+                already computed by the caller; it is not recomputed then.
+
+        Raises:
+            ValueError: ``hidden`` does not hold one entry per text.
+        """
         if not texts:
             return []
-        hidden = self.minilm.hidden_states(texts, self.upto)
+        if hidden is None:
+            hidden = self.minilm.hidden_states(texts, self.upto)
+        elif len(hidden.encodings) != len(texts):
+            raise ValueError(f"hidden holds {len(hidden.encodings)} texts, not {len(texts)}")
         states = self.minilm.run_layers(hidden, self.layers)
-        token = _sigmoid(states @ self.token_w + self.token_b)
+        token = _sigmoid(self._token_logits(states, hidden))
         pooled = np.add.reduceat(states, hidden.starts, axis=0) / hidden.lengths[:, None].astype(np.float32)
         sentence = _sigmoid(pooled @ self.sentence_w + self.sentence_b)
         out = []
@@ -91,7 +123,7 @@ class BiasModel:
             spans = word_spans(text)
             start = int(hidden.starts[i])
             pieces = piece_words(list(hidden.encodings[i].offsets), spans)
-            gate = float(sentence[i]) if self.word_gate else 1.0
+            gate = float(sentence[i]) ** self.word_gate
             words = [
                 (a, b, gate * float(token[start + np.asarray(p)].max()) if p else 0.0)
                 for (a, b), p in zip(spans, pieces, strict=True)

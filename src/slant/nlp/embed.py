@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from slant.errors import ModelUnavailableError
+
+if TYPE_CHECKING:
+    from slant.nlp.minilm import Hidden
 
 STATIC_MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "embedder"
 
@@ -65,6 +69,10 @@ class MiniLMEmbedder:
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embed texts with MiniLM."""
         return self._model.encode(texts)
+
+    def encode_keeping(self, texts: list[str], keep: Sequence[int]) -> tuple[np.ndarray, dict[int, "Hidden"]]:
+        """Embed texts and keep the token states after the given block counts (see ``NumpyMiniLM.encode_keeping``)."""
+        return self._model.encode_keeping(texts, keep)
 
 
 EMBEDDERS: dict[str, type[StaticEmbedder] | type[MiniLMEmbedder]] = {

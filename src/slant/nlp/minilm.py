@@ -204,17 +204,21 @@ class NumpyMiniLM:
         hidden = _gelu(self._dense(x, p + "intermediate.dense", w))
         return self._norm(self._dense(hidden, p + "output.dense", w) + x, p + "output.LayerNorm", w)
 
-    def _forward(
-        self, ids: np.ndarray, positions: np.ndarray, batches: list[_Batch], upto_layer: int | None = None
-    ) -> np.ndarray:
-        """Hidden states of every real token after ``upto_layer`` blocks (default: all), shape (tokens, dim)."""
+    def _embeddings(self, ids: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """The embedding layer's output for packed token ids, shape (tokens, dim)."""
         w = self.weights
         x = (
             w["embeddings.word_embeddings.weight"][ids]
             + w["embeddings.position_embeddings.weight"][positions]
             + w["embeddings.token_type_embeddings.weight"][0]
         )
-        x = self._norm(x, "embeddings.LayerNorm")
+        return self._norm(x, "embeddings.LayerNorm")
+
+    def _forward(
+        self, ids: np.ndarray, positions: np.ndarray, batches: list[_Batch], upto_layer: int | None = None
+    ) -> np.ndarray:
+        """Hidden states of every real token after ``upto_layer`` blocks (default: all), shape (tokens, dim)."""
+        x = self._embeddings(ids, positions)
         for i in range(self.layers if upto_layer is None else upto_layer):
             x = self._layer(x, f"encoder.layer.{i}.", batches)
         return x
@@ -255,11 +259,29 @@ class NumpyMiniLM:
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Embed texts: shape (len(texts), 384), rows L2-normalised."""
+        return self.encode_keeping(texts, (), batch_size)[0]
+
+    def encode_keeping(
+        self, texts: list[str], keep: Sequence[int], batch_size: int = 32
+    ) -> tuple[np.ndarray, dict[int, Hidden]]:
+        """Embed texts and keep the token hidden states after each block count in ``keep``, so a model
+        fine-tuned on top of those blocks (``run_layers``) need not recompute them.
+
+        Returns:
+            The embeddings (as ``encode``) and, per kept block count, a ``Hidden`` as ``hidden_states`` gives.
+        """
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32), {}
         encodings, lengths, starts, ids, positions = self._pack(texts)
-        hidden = self._forward(ids, positions, _batches(lengths, starts, batch_size))
+        batches = _batches(lengths, starts, batch_size)
+        hidden = self._embeddings(ids, positions)
+        kept: dict[int, Hidden] = {}
+        for i in range(self.layers + 1):
+            if i in keep:
+                kept[i] = Hidden(hidden, encodings, lengths, starts, batches)
+            if i < self.layers:
+                hidden = self._layer(hidden, f"encoder.layer.{i}.", batches)
         pooled = np.add.reduceat(hidden, starts, axis=0) / lengths[:, None].astype(np.float32)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return np.asarray(pooled / norms, dtype=np.float32)
+        return np.asarray(pooled / norms, dtype=np.float32), kept

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from slant.model import Article, Comparison, Sentence
+from slant.nlp.embed import MiniLMEmbedder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,6 +27,9 @@ class NlpLayer:
     docs: dict[str, "Doc"] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
     """Article id -> one L2-normalised embedding row per sentence, in sentence order."""
+    hidden: dict[int, Any] = field(default_factory=dict)
+    """Block count -> MiniLM token states (``minilm.Hidden``) of every sentence of every article, in
+    article then sentence order, kept by ``embed`` for models fine-tuned on top of those blocks."""
 
 
 def _inside(start: int, end: int, blocks: list[tuple[int, int]]) -> bool:
@@ -84,8 +89,13 @@ def parse(comparison: Comparison, resources: "Resources") -> Comparison:
     return comparison
 
 
-def embed(comparison: Comparison, resources: "Resources") -> Comparison:
-    """Embed every sentence of every article with the configured embedder, in one batch."""
+def embed(comparison: Comparison, resources: "Resources", keep_layers: Sequence[int] = ()) -> Comparison:
+    """Embed every sentence of every article with the configured embedder, in one batch.
+
+    With the MiniLM embedder, the token states after each block count in ``keep_layers`` are kept
+    in ``NlpLayer.hidden`` for models fine-tuned on top of MiniLM (the bias model); other embedders
+    keep nothing and those models compute the states themselves.
+    """
     layer = comparison.nlp
     assert isinstance(layer, NlpLayer), "parse() runs before embed()"
     texts: list[str] = []
@@ -93,7 +103,11 @@ def embed(comparison: Comparison, resources: "Resources") -> Comparison:
     for article in comparison.articles:
         texts.extend(s.text for s in article.sentences)
         counts.append(len(article.sentences))
-    vectors = resources.embedder().encode(texts)
+    embedder = resources.embedder()
+    if keep_layers and isinstance(embedder, MiniLMEmbedder):
+        vectors, layer.hidden = embedder.encode_keeping(texts, keep_layers)
+    else:
+        vectors = embedder.encode(texts)
     offset = 0
     for article, n in zip(comparison.articles, counts, strict=True):
         layer.vectors[article.id] = vectors[offset : offset + n]

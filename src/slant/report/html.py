@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from slant import __version__
 from slant.model import Comparison
-from slant.report.view import ArticleView, FactTag, SentenceView, build_view
+from slant.report.view import KIND_LABELS, ArticleView, FactTag, SentenceView, build_view, shown_marks
 
 TEMPLATE = "report.html.j2"
 _SAFE_SCHEMES = ("http", "https")
@@ -68,6 +68,8 @@ def _environment() -> Environment:
         sentence_title=sentence_title,
         conflict_notes=conflict_notes,
         fact_ids=fact_ids,
+        shown_marks=shown_marks,
+        kind_labels=KIND_LABELS,
     )
     return env
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slant.model import Comparison
-from slant.report.view import ReportView, build_view
+from slant.report.view import KIND_LABELS, SECTIONS, ReportView, build_view, shown_marks
 
 DASH = "\u2014"
 _ESCAPES = str.maketrans(
@@ -60,20 +60,24 @@ def render_markdown(comparison: Comparison) -> str:
     """
     view = build_view(comparison)
     lines = ["# slant: how the articles compare", ""]
-    for title, section in (
-        (None, _header(view)),
-        ("Side by side", _side_by_side(view)),
-        ("Contradictions", _contradictions(view)),
-        ("Quotes", _quotes(view)),
-        ("Cited outlets", _sources(view)),
-        ("Actors", _actors(view)),
-        ("Boilerplate removed", _boilerplate(view)),
-        ("Warnings", _warnings(view)),
-    ):
+    lines += [*_header(view), ""]
+    sections = {
+        "side_by_side": _side_by_side,
+        "contradictions": _contradictions,
+        "terms": _terms,
+        "profiles": _profiles,
+        "marks": _marks,
+        "quotes": _quotes,
+        "sources": _sources,
+        "actors": _actors,
+        "boilerplate": _boilerplate,
+        "warnings": _warnings,
+    }
+    for key, title in SECTIONS:
+        section = sections[key](view)
         if section is None:
             continue
-        if title:
-            lines += [f"## {title}", ""]
+        lines += [f"## {title}", ""]
         lines += [*section, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -180,6 +184,66 @@ def _actors(view: ReportView) -> list[str]:
         for actor in view.actors
     ]
     return _table(headers, rows, right=range(3, len(headers)))
+
+
+def _terms(view: ReportView) -> list[str]:
+    if view.terms is None:
+        return _note("Not run")
+    if not view.terms:
+        return _note("Every article names things the same way")
+    rows = []
+    for term in view.terms:
+        cells = [
+            Raw(
+                "<br>".join(
+                    (
+                        f"**{escape(v.text)}** \u00d7{v.count} (loaded)"
+                        if v.loaded
+                        else f"{escape(v.text)} \u00d7{v.count}"
+                    )
+                    for v in variants
+                )
+                or DASH
+            )
+            for variants in term.cells
+        ]
+        rows.append([term.referent, *cells])
+    return _table(["referent", *(a.ref.full for a in view.articles)], rows)
+
+
+def _profiles(view: ReportView) -> list[str]:
+    if view.profiles is None:
+        return _note("Not run")
+    headers = ["", *(p.article.full for p in view.profiles)]
+    rows = [["words", *(str(p.words) for p in view.profiles)]]
+    for kind, label in KIND_LABELS.items():
+        rows.append([label, *(f"{p.counts.get(kind, 0)} ({p.rates.get(kind, 0.0):.2f})" for p in view.profiles)])
+    rows.append(["share of biased sentences", *(f"{p.biased_share:.0%}" for p in view.profiles)])
+    rows.append(
+        [
+            "attribution verbs",
+            *(", ".join(f"{verb} {n}" for verb, n in p.attribution.items()) or DASH for p in view.profiles),
+        ]
+    )
+    return _table(headers, rows, right=range(1, len(headers)))
+
+
+def _marks(view: ReportView) -> list[str]:
+    if all(art.marks is None for art in view.articles):
+        return _note("Not run")
+    lines: list[str] = []
+    for art in view.articles:
+        lines += [f"### {escape(art.ref.full)}", ""]
+        if art.marks is None:
+            lines += [*_note("Not run"), ""]
+            continue
+        if not art.marks:
+            lines += [*_note("Nothing marked"), ""]
+            continue
+        shown, _hidden = shown_marks(art.marks)
+        rows = [[KIND_LABELS.get(m.kind, m.kind), m.category, m.term, m.why] for m in shown]
+        lines += [*_table(["kind", "class", "words", "why"], rows), ""]
+    return lines[:-1]
 
 
 def _boilerplate(view: ReportView) -> list[str] | None:

@@ -11,7 +11,17 @@ from rich.table import Table
 from rich.text import Text
 
 from slant.model import Comparison
-from slant.report.view import ArticleRef, ArticleView, QuoteView, ReportView, build_view
+from slant.report.view import (
+    KIND_LABELS,
+    MARK_LIMIT,
+    SECTIONS,
+    ArticleRef,
+    ArticleView,
+    QuoteView,
+    ReportView,
+    build_view,
+    shown_marks,
+)
 
 STYLES = {"shared": "green", "unique": "yellow", "contradiction": "red"}
 DASH = "\u2014"
@@ -30,16 +40,23 @@ def render_terminal(comparison: Comparison, console: Console) -> None:
         console: where to print; its width sets the column widths.
     """
     view = build_view(comparison)
-    for title, body in (
-        ("slant: how the articles compare", _header(view)),
-        ("Side by side", _side_by_side(view)),
-        ("Contradictions", _contradictions(view)),
-        ("Quotes", _quotes(view)),
-        ("Cited outlets", _sources(view)),
-        ("Actors", _actors(view)),
-        ("Boilerplate removed", _boilerplate(view)),
-        ("Warnings", _warnings(view)),
-    ):
+    console.rule(Text("slant: how the articles compare", style="bold"), align="left")
+    console.print(_header(view))
+    console.print()
+    sections = {
+        "side_by_side": _side_by_side,
+        "contradictions": _contradictions,
+        "terms": _terms,
+        "profiles": _profiles,
+        "marks": _marks,
+        "quotes": _quotes,
+        "sources": _sources,
+        "actors": _actors,
+        "boilerplate": _boilerplate,
+        "warnings": _warnings,
+    }
+    for key, title in SECTIONS:
+        body = sections[key](view)
         if body is None:
             continue
         console.rule(Text(title, style="bold"), align="left")
@@ -209,6 +226,75 @@ def _actors(view: ReportView) -> RenderableType:
         counts = [Text(str(n)) if n else Text(DASH, style=_MISSING) for n in actor.counts]
         table.add_row(name, Text(actor.type), *counts)
     return table
+
+
+def _terms(view: ReportView) -> RenderableType:
+    note = _not_run(view.terms, "every article names things the same way")
+    if note is not None:
+        return note
+    table = Table(expand=True, show_lines=True)
+    table.add_column("referent", ratio=1)
+    for art in view.articles:
+        table.add_column(Text(art.ref.label), ratio=1)
+    for term in view.terms or ():
+        cells = []
+        for variants in term.cells:
+            cell = Text()
+            for i, v in enumerate(variants):
+                if i:
+                    cell.append("\n")
+                cell.append(v.text, style="bold red" if v.loaded else "")
+                cell.append(f" \u00d7{v.count}", style="dim")
+                if v.loaded:
+                    cell.append(" loaded", style="red")
+            cells.append(cell if variants else Text(DASH, style=_MISSING))
+        table.add_row(Text(term.referent, style="bold"), *cells)
+    return table
+
+
+def _profiles(view: ReportView) -> RenderableType:
+    note = _not_run(view.profiles, "no articles profiled")
+    if note is not None:
+        return note
+    profiles = view.profiles or ()
+    table = Table(expand=True)
+    table.add_column("", ratio=2)
+    for p in profiles:
+        table.add_column(_label(p.article), justify="right", ratio=1)
+    table.add_row(Text("words"), *[Text(str(p.words)) for p in profiles])
+    for kind, label in KIND_LABELS.items():
+        cells = []
+        for p in profiles:
+            count, rate = p.counts.get(kind, 0), p.rates.get(kind, 0.0)
+            extra = f" ({p.biased_share:.0%} of sentences)" if kind == "biased_sentence" else ""
+            cells.append(Text(f"{count}  {rate:.2f}{extra}") if count else Text(DASH, style=_MISSING))
+        table.add_row(Text(label), *cells)
+    table.add_row(
+        Text("attribution verbs"),
+        *[Text(", ".join(f"{verb} {n}" for verb, n in list(p.attribution.items())[:4]) or DASH) for p in profiles],
+    )
+    return table
+
+
+def _marks(view: ReportView) -> RenderableType:
+    parts: list[RenderableType] = []
+    for art in view.articles:
+        parts.append(_label(art.ref))
+        note = _not_run(art.marks, "nothing marked")
+        if note is not None:
+            parts.append(note)
+            continue
+        shown, hidden = shown_marks(art.marks or (), MARK_LIMIT)
+        table = Table(expand=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("words", ratio=2)
+        table.add_column("why", ratio=3)
+        for mark in shown:
+            table.add_row(Text(KIND_LABELS.get(mark.kind, mark.kind)), Text(mark.term, style="bold"), Text(mark.why))
+        parts.append(table)
+        if hidden:
+            parts.append(_note(f"... and {hidden} more (all of them are in --format json, md and html)"))
+    return Group(*parts)
 
 
 def _boilerplate(view: ReportView) -> RenderableType | None:

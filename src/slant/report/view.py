@@ -4,7 +4,8 @@ The view answers the questions each report asks of a ``Comparison`` in the
 same way for every format: which facts a sentence carries, what text an
 evidence span covers (``article.text[start:end]``), how many shared, unique
 and contradicting facts an article has, which quotes, cited outlets and
-boilerplate belong to it, how often each actor is named in each article.
+boilerplate belong to it, how often each actor is named in each article, how each names the same referent,
+which words and sentences carry a slant and how each article's language profile compares.
 A section whose analysis did not run is ``None``; one that ran and found
 nothing is an empty tuple, so renderers can tell "not run" from "none".
 """
@@ -18,6 +19,32 @@ from slant.model import Article, Comparison, Fact
 STATUSES = ("shared", "contradiction", "unique")
 # A sentence carrying facts of several statuses is shown in the most telling one.
 _PRIORITY = {"contradiction": 0, "shared": 1, "unique": 2}
+
+
+SECTIONS = (
+    ("side_by_side", "Side by side"),
+    ("contradictions", "Contradictions"),
+    ("terms", "Word choice: the same thing named differently"),
+    ("profiles", "Language profile (marks per 100 words)"),
+    ("marks", "Loaded language and framing"),
+    ("quotes", "Quotes"),
+    ("sources", "Cited outlets"),
+    ("actors", "Actors"),
+    ("boilerplate", "Boilerplate removed"),
+    ("warnings", "Warnings"),
+)
+"""The report sections after the header, as (key, title) in the order every renderer shows them."""
+KIND_LABELS = {
+    "loaded": "loaded words",
+    "biased_sentence": "biased sentences",
+    "epistemic": "epistemic verbs",
+    "hedge": "hedges and distancing",
+    "scare_quote": "scare quotes",
+    "intensifier": "intensifiers",
+}
+"""Each kind of language mark as reports name it, in the order they list them."""
+MARK_LIMIT = 12
+"""Marks a short report (terminal) lists per article before summing up the rest."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +106,20 @@ class FactView:
 
 
 @dataclass(frozen=True)
+class MarkView:
+    """A marked word, phrase or sentence (loaded word, hedge, scare quote, biased sentence ...)."""
+
+    kind: str
+    category: str
+    term: str
+    why: str
+    score: float
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class FactTag:
     """A fact a sentence carries."""
 
@@ -99,6 +140,10 @@ class SentenceView:
     end: int
     paragraph: int
     facts: tuple[FactTag, ...]
+    pieces: tuple[tuple[str, MarkView | None], ...] = ()
+    """The sentence text cut at its word-level marks: (text, mark or None), in order; empty when unmarked."""
+    biased: MarkView | None = None
+    """The biased-sentence mark, when the model reads the sentence as biased."""
 
     @property
     def status(self) -> str | None:
@@ -161,6 +206,37 @@ class ActorView:
 
 
 @dataclass(frozen=True)
+class VariantView:
+    """One wording an article uses for a referent."""
+
+    text: str
+    count: int
+    loaded: bool
+
+
+@dataclass(frozen=True)
+class TermView:
+    """A referent and, for each article in order, the wordings it uses (empty: not named)."""
+
+    id: str
+    referent: str
+    why: str
+    cells: tuple[tuple[VariantView, ...], ...]
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """One article's marks per kind: counts, rates per 100 words, share of biased sentences."""
+
+    article: ArticleRef
+    words: int
+    counts: dict[str, int]
+    rates: dict[str, float]
+    biased_share: float
+    attribution: dict[str, int]
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """One article with everything reports show beside it."""
 
@@ -177,6 +253,8 @@ class ArticleView:
     """Number of facts of each status ("shared", "unique", "contradiction") the article reports."""
     quotes: tuple[QuoteView, ...] | None
     warnings: tuple[str, ...]
+    marks: tuple[MarkView, ...] | None = None
+    """The article's language marks in text order; None when the language analysis did not run."""
 
     @property
     def paragraphs(self) -> tuple[tuple[SentenceView, ...], ...]:
@@ -201,6 +279,8 @@ class ReportView:
     quotes_run: bool
     sources: tuple[SourceView, ...] | None
     actors: tuple[ActorView, ...] | None
+    terms: tuple[TermView, ...] | None
+    profiles: tuple[ProfileView, ...] | None
     analyses: tuple[str, ...]
     settings: dict[str, object]
     version: str | None
@@ -210,6 +290,19 @@ class ReportView:
     def contradictions(self) -> tuple[FactView, ...]:
         """The facts whose articles disagree."""
         return tuple(fact for fact in self.facts or () if fact.status == "contradiction")
+
+
+def shown_marks(marks: tuple[MarkView, ...], limit: int | None = None) -> tuple[tuple[MarkView, ...], int]:
+    """An article's marks as reports list them: word-level marks by kind then position, then biased
+    sentences, most confident first. With ``limit``: at most ``limit`` word-level marks and three
+    sentences, and how many marks were left out."""
+    kinds = list(KIND_LABELS)
+    words = sorted((m for m in marks if m.kind != "biased_sentence"), key=lambda m: (kinds.index(m.kind), m.start))
+    sentences = sorted((m for m in marks if m.kind == "biased_sentence"), key=lambda m: -m.score)
+    if limit is not None:
+        words, sentences = words[:limit], sentences[:3]
+    shown = tuple(words + sentences)
+    return shown, len(marks) - len(shown)
 
 
 def span_text(comparison: Comparison, article_id: str, start: int, end: int) -> str:
@@ -260,10 +353,34 @@ def build_view(comparison: Comparison) -> ReportView:
             )
             for actor in comparison.actors
         ),
+        terms=None if comparison.terms is None else _terms(comparison, order),
+        profiles=None
+        if comparison.profiles is None
+        else tuple(
+            ProfileView(
+                _ref(refs, p.article), p.words, dict(p.counts), dict(p.rates), p.biased_share, dict(p.attribution)
+            )
+            for p in comparison.profiles
+        ),
         analyses=tuple(comparison.provenance.analyses) if comparison.provenance else (),
         settings=dict(comparison.provenance.settings) if comparison.provenance else {},
         version=comparison.provenance.version if comparison.provenance else None,
         warnings=tuple(comparison.provenance.warnings) if comparison.provenance else (),
+    )
+
+
+def _terms(comparison: Comparison, order: list[str]) -> tuple[TermView, ...]:
+    return tuple(
+        TermView(
+            id=term.id,
+            referent=term.referent,
+            why=term.why,
+            cells=tuple(
+                tuple(VariantView(v.text, v.count, v.loaded) for v in term.variants if v.article == art_id)
+                for art_id in order
+            ),
+        )
+        for term in comparison.terms or ()
     )
 
 
@@ -320,6 +437,15 @@ def _facts(comparison: Comparison, refs: dict[str, ArticleRef], order: list[str]
 def _article(
     comparison: Comparison, art: Article, facts: tuple[FactView, ...], refs: dict[str, ArticleRef]
 ) -> ArticleView:
+    marks = (
+        None
+        if comparison.language is None
+        else tuple(
+            MarkView(m.kind, m.category, m.term, m.why, m.score, m.sentence, m.start, m.end)
+            for m in comparison.language
+            if m.article == art.id
+        )
+    )
     ids = {sent.id for sent in art.sentences}
     tags: dict[str, list[FactTag]] = {sent.id: [] for sent in art.sentences}
     counts = dict.fromkeys(STATUSES, 0)
@@ -347,7 +473,17 @@ def _article(
         author=art.author,
         text=art.text,
         sentences=tuple(
-            SentenceView(s.id, s.text, s.start, s.end, s.paragraph, tuple(tags[s.id])) for s in art.sentences
+            SentenceView(
+                s.id,
+                s.text,
+                s.start,
+                s.end,
+                s.paragraph,
+                tuple(tags[s.id]),
+                _pieces(art.text, s.start, s.end, [m for m in marks or () if m.sentence == s.id]),
+                next((m for m in marks or () if m.sentence == s.id and m.kind == "biased_sentence"), None),
+            )
+            for s in art.sentences
         ),
         boilerplate=tuple(BoilerplateView(b.kind, b.text, b.start, b.end) for b in art.boilerplate),
         counts=counts,
@@ -359,4 +495,24 @@ def _article(
             if q.article == art.id
         ),
         warnings=tuple(art.warnings),
+        marks=marks,
     )
+
+
+def _pieces(text: str, start: int, end: int, marks: list[MarkView]) -> tuple[tuple[str, MarkView | None], ...]:
+    """``text[start:end]`` cut at the word-level marks inside it (the first of overlapping marks wins)."""
+    words = sorted((m for m in marks if m.kind != "biased_sentence"), key=lambda m: (m.start, -m.end))
+    if not words:
+        return ()
+    out: list[tuple[str, MarkView | None]] = []
+    at = start
+    for mark in words:
+        if mark.start < at or mark.end > end:
+            continue
+        if mark.start > at:
+            out.append((text[at : mark.start], None))
+        out.append((text[mark.start : mark.end], mark))
+        at = mark.end
+    if at < end:
+        out.append((text[at:end], None))
+    return tuple(out)

