@@ -129,3 +129,31 @@ def test_cli_process_exit_code_for_bad_input(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"slant: error: {empty}: the file is empty"
+
+
+LEXICONS = Path(__file__).resolve().parents[2] / "shared" / "data" / "lexicons"
+
+
+def test_cli_missing_lexicons_folder_is_one_line(
+    tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    code = main(["compare", str(good), str(good), "--lexicons", str(missing), "-f", "json"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("slant: error:") and str(missing) in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_cli_external_lexicons_add_marks(examples: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if not LEXICONS.is_dir():
+        pytest.skip("../shared/data/lexicons is not available")
+    pair = [str(examples / "harbor_left.txt"), str(examples / "harbor_right.txt")]
+    plain, extra = tmp_path / "plain.json", tmp_path / "extra.json"
+    assert main(["compare", *pair, "-f", "json", "-o", str(plain)]) == 0
+    assert main(["compare", *pair, "-f", "json", "-o", str(extra), "--lexicons", str(LEXICONS)]) == 0
+    categories = {m["category"] for m in json.loads(extra.read_text(encoding="utf-8"))["language"]}
+    assert categories & {"recasens", "mpqa"}
+    assert not {m["category"] for m in json.loads(plain.read_text(encoding="utf-8"))["language"]} & {"recasens", "mpqa"}
+    assert json.loads(extra.read_text(encoding="utf-8"))["provenance"]["settings"]["lexicons"] == str(LEXICONS)

@@ -126,16 +126,10 @@ def run(
     Raises:
         PipelineError: an analysis returned fields it did not declare.
     """
-    from slant.nlp.parse import embed, parse
+    from slant.nlp.parse import parse_and_embed
 
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    parse(comparison, resources)
-    timings["parse"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
     keep = sorted({k for a in analyses if a.hidden_layers is not None for k in a.hidden_layers(resources)})
-    embed(comparison, resources, keep)
-    timings["embed"] = time.perf_counter() - t0
+    timings: dict[str, float] = parse_and_embed(comparison, resources, keep)
     for analysis in analyses:
         t0 = time.perf_counter()
         part = analysis.load()(comparison, resources, settings)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from slant.model import Article, Boilerplate, Comparison
-from slant.nlp.parse import NlpLayer, embed, parse
+import numpy as np
+
+from slant.nlp.parse import NlpLayer, embed, parse, parse_and_embed
 from slant.nlp.resources import Resources
 
 pytestmark = pytest.mark.slow
@@ -57,6 +59,34 @@ def test_embed_gives_one_vector_per_sentence() -> None:
     assert isinstance(layer, NlpLayer)
     assert layer.vectors["a1"].shape[0] == 3
     assert layer.vectors["a2"].shape[0] == 2
+
+
+def _raw() -> Comparison:
+    texts = [TEXT.split("\n\n")[0], "Another article. It has two sentences.", "A third one, with one sentence."]
+    return Comparison(articles=[Article(id=f"a{i}", source="t", text=t) for i, t in enumerate(texts, start=1)])
+
+
+def test_parse_and_embed_overlapped_equals_one_after_the_other() -> None:
+    resources = Resources()
+    serial = embed(parse(_raw(), resources), resources, keep_layers=(4,))
+    overlapped = _raw()
+    timings = parse_and_embed(overlapped, resources, keep_layers=(4,))
+    assert set(timings) == {"parse", "embed"} and all(v >= 0 for v in timings.values())
+    for a, b in zip(serial.articles, overlapped.articles, strict=True):
+        assert a.sentences == b.sentences
+        np.testing.assert_allclose(serial.nlp.vectors[a.id], overlapped.nlp.vectors[b.id], atol=1e-5)
+        kept = overlapped.nlp.hidden[b.id][4]
+        assert len(kept.lengths) == len(b.sentences)
+        np.testing.assert_allclose(serial.nlp.hidden[a.id][4].states, kept.states, atol=1e-5)
+
+
+def test_static_embedder_keeps_no_states() -> None:
+    from slant.settings import Settings
+
+    comparison = _raw()
+    parse_and_embed(comparison, Resources(Settings(embedder="static")), keep_layers=(4,))
+    assert all(not comparison.nlp.hidden[a.id] for a in comparison.articles)
+    assert comparison.nlp.vectors["a2"].shape[0] == 2
 
 
 @pytest.mark.parametrize(

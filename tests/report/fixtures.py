@@ -149,6 +149,22 @@ def variant(article: Article, sentence_number: int, phrase: str, loaded: bool = 
     )
 
 
+def profile(
+    article: str, words: int, counts: dict[str, int], biased_share: float, attribution: dict[str, int]
+) -> LanguageProfile:
+    """A language profile with every kind counted (0 unless given) and rates per 100 words."""
+    kinds = ("loaded", "biased_sentence", "epistemic", "hedge", "scare_quote", "intensifier")
+    full = {k: counts.get(k, 0) for k in kinds}
+    return LanguageProfile(
+        article=article,
+        words=words,
+        counts=full,
+        rates={k: round(n * 100 / words, 3) for k, n in full.items()},
+        biased_share=biased_share,
+        attribution=attribution,
+    )
+
+
 def make_comparison() -> Comparison:
     """Two articles on one warehouse fire: a shared fact, unique facts, a contradiction, quotes, a cited outlet."""
     a1 = make_article(
@@ -320,36 +336,8 @@ def make_comparison() -> Comparison:
         )
     ]
     profiles = [
-        LanguageProfile(
-            article="a1",
-            words=48,
-            counts={"loaded": 0, "biased_sentence": 0, "epistemic": 0, "hedge": 0, "scare_quote": 0, "intensifier": 1},
-            rates={
-                "loaded": 0.0,
-                "biased_sentence": 0.0,
-                "epistemic": 0.0,
-                "hedge": 0.0,
-                "scare_quote": 0.0,
-                "intensifier": 2.083,
-            },
-            biased_share=0.0,
-            attribution={"say": 2},
-        ),
-        LanguageProfile(
-            article="a2",
-            words=40,
-            counts={"loaded": 1, "biased_sentence": 1, "epistemic": 1, "hedge": 0, "scare_quote": 0, "intensifier": 0},
-            rates={
-                "loaded": 2.5,
-                "biased_sentence": 2.5,
-                "epistemic": 2.5,
-                "hedge": 0.0,
-                "scare_quote": 0.0,
-                "intensifier": 0.0,
-            },
-            biased_share=0.25,
-            attribution={"say": 2, "tell": 1},
-        ),
+        profile("a1", 48, {"intensifier": 1}, 0.0, {"say": 2}),
+        profile("a2", 40, {"loaded": 1, "biased_sentence": 1, "epistemic": 1}, 0.25, {"say": 2, "tell": 1}),
     ]
     return Comparison(
         articles=[a1, a2],

@@ -23,7 +23,7 @@ from slant.model import Article, Comparison, LanguageMark, LanguageProfile
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from slant.analyses.bias import BiasScores
+    from slant.analyses.bias import BiasModel, BiasScores
     from slant.nlp.resources import Resources
     from slant.settings import Settings
 
@@ -106,6 +106,13 @@ def _profile(article: Article, doc: "Doc", marks: list[LanguageMark], attributio
     )
 
 
+def _scores(model: "BiasModel", comparison: Comparison, article: Article) -> list["BiasScores"]:
+    """The bias model's scores of an article's sentences, reusing the MiniLM states ``embed`` kept."""
+    texts = [s.text for s in article.sentences]
+    hidden = comparison.nlp.hidden.get(article.id, {}).get(model.frozen_layers)
+    return model.score(texts, hidden=hidden) if hidden is not None else model.score(texts)
+
+
 def run(comparison: Comparison, resources: "Resources", settings: "Settings") -> dict[str, Any]:
     """Mark the language of every article and profile it.
 
@@ -116,9 +123,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     model = bias.load(resources)
     lexicons = markers.load_lexicons(settings.lexicons)
     sentences = [(a, s) for a in comparison.articles for s in a.sentences]
-    hidden = comparison.nlp.hidden.get(model.frozen_layers) if comparison.nlp is not None else None
-    texts = [s.text for _, s in sentences]
-    scores = model.score(texts, hidden=hidden) if hidden is not None else model.score(texts)
+    scores = [score for article in comparison.articles for score in _scores(model, comparison, article)]
     by_article: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     model_words: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     for (article, sent), score in zip(sentences, scores, strict=True):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from slant.model import Article, Comparison, Sentence
-from slant.nlp.embed import MiniLMEmbedder
+from slant.nlp.embed import Embedder, MiniLMEmbedder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,9 +30,9 @@ class NlpLayer:
     docs: dict[str, "Doc"] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
     """Article id -> one L2-normalised embedding row per sentence, in sentence order."""
-    hidden: dict[int, Any] = field(default_factory=dict)
-    """Block count -> MiniLM token states (``minilm.Hidden``) of every sentence of every article, in
-    article then sentence order, kept by ``embed`` for models fine-tuned on top of those blocks."""
+    hidden: dict[str, dict[int, Any]] = field(default_factory=dict)
+    """Article id -> block count -> MiniLM token states (``minilm.Hidden``) of the article's sentences,
+    kept by ``embed`` for models fine-tuned on top of those blocks (empty for other embedders)."""
 
 
 def _inside(start: int, end: int, blocks: list[tuple[int, int]]) -> bool:
@@ -79,18 +82,31 @@ def parse(comparison: Comparison, resources: "Resources") -> Comparison:
     Returns:
         The same comparison, enriched.
     """
-    nlp = resources.nlp
-    layer = comparison.nlp if isinstance(comparison.nlp, NlpLayer) else NlpLayer()
-    texts = [a.text for a in comparison.articles]
-    for article, doc in zip(comparison.articles, nlp.pipe(texts, batch_size=8), strict=True):
-        layer.docs[article.id] = doc
-        article.sentences = sentences_of(article, doc)
-    comparison._nlp = layer
+    for _ in _parsed(comparison, resources):
+        pass
     return comparison
 
 
+def _parsed(comparison: Comparison, resources: "Resources") -> Iterator[Article]:
+    """Parse the articles one after the other, yielding each as soon as its sentences are known."""
+    nlp = resources.nlp
+    layer = comparison.nlp if isinstance(comparison.nlp, NlpLayer) else NlpLayer()
+    comparison._nlp = layer
+    texts = [a.text for a in comparison.articles]
+    for article, doc in zip(comparison.articles, nlp.pipe(texts, batch_size=1), strict=True):
+        layer.docs[article.id] = doc
+        article.sentences = sentences_of(article, doc)
+        yield article
+
+
+def _encode(embedder: "Embedder", texts: list[str], keep_layers: Sequence[int]) -> tuple[np.ndarray, dict[int, Any]]:
+    if keep_layers and isinstance(embedder, MiniLMEmbedder):
+        return embedder.encode_keeping(texts, keep_layers)
+    return embedder.encode(texts), {}
+
+
 def embed(comparison: Comparison, resources: "Resources", keep_layers: Sequence[int] = ()) -> Comparison:
-    """Embed every sentence of every article with the configured embedder, in one batch.
+    """Embed every sentence of every article with the configured embedder.
 
     With the MiniLM embedder, the token states after each block count in ``keep_layers`` are kept
     in ``NlpLayer.hidden`` for models fine-tuned on top of MiniLM (the bias model); other embedders
@@ -98,18 +114,39 @@ def embed(comparison: Comparison, resources: "Resources", keep_layers: Sequence[
     """
     layer = comparison.nlp
     assert isinstance(layer, NlpLayer), "parse() runs before embed()"
-    texts: list[str] = []
-    counts: list[int] = []
-    for article in comparison.articles:
-        texts.extend(s.text for s in article.sentences)
-        counts.append(len(article.sentences))
     embedder = resources.embedder()
-    if keep_layers and isinstance(embedder, MiniLMEmbedder):
-        vectors, layer.hidden = embedder.encode_keeping(texts, keep_layers)
-    else:
-        vectors = embedder.encode(texts)
-    offset = 0
-    for article, n in zip(comparison.articles, counts, strict=True):
-        layer.vectors[article.id] = vectors[offset : offset + n]
-        offset += n
+    for article in comparison.articles:
+        layer.vectors[article.id], layer.hidden[article.id] = _encode(
+            embedder, [s.text for s in article.sentences], keep_layers
+        )
     return comparison
+
+
+def parse_and_embed(
+    comparison: Comparison, resources: "Resources", keep_layers: Sequence[int] = ()
+) -> dict[str, float]:
+    """``parse`` then ``embed``, overlapped on two cores: each article is embedded on a second thread
+    (BLAS on one core) while the next is parsed; the last is embedded after parsing, on every core.
+
+    Returns:
+        Seconds spent until parsing ended ("parse") and after it ("embed").
+    """
+    embedder = resources.embedder()
+    t0 = time.perf_counter()
+    pending: list[tuple[Article, Future[tuple[np.ndarray, dict[int, Any]]]]] = []
+    last: Article | None = None
+    with ThreadPoolExecutor(max_workers=1) as pool, threadpool_limits(1, user_api="blas"):
+        for article in _parsed(comparison, resources):
+            if last is not None:
+                texts = [s.text for s in last.sentences]
+                pending.append((last, pool.submit(_encode, embedder, texts, keep_layers)))
+            last = article
+        parsed = time.perf_counter()
+        results = [(article, future.result()) for article, future in pending]
+    layer = comparison.nlp
+    assert isinstance(layer, NlpLayer)
+    if last is not None:
+        results.append((last, _encode(embedder, [s.text for s in last.sentences], keep_layers)))
+    for article, (vectors, hidden) in results:
+        layer.vectors[article.id], layer.hidden[article.id] = vectors, hidden
+    return {"parse": parsed - t0, "embed": time.perf_counter() - parsed}

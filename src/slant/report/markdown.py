@@ -61,20 +61,8 @@ def render_markdown(comparison: Comparison) -> str:
     view = build_view(comparison)
     lines = ["# slant: how the articles compare", ""]
     lines += [*_header(view), ""]
-    sections = {
-        "side_by_side": _side_by_side,
-        "contradictions": _contradictions,
-        "terms": _terms,
-        "profiles": _profiles,
-        "marks": _marks,
-        "quotes": _quotes,
-        "sources": _sources,
-        "actors": _actors,
-        "boilerplate": _boilerplate,
-        "warnings": _warnings,
-    }
     for key, title in SECTIONS:
-        section = sections[key](view)
+        section = globals()[f"_{key}"](view)  # each section key names its function: "terms" -> _terms
         if section is None:
             continue
         lines += [f"## {title}", ""]

@@ -43,20 +43,8 @@ def render_terminal(comparison: Comparison, console: Console) -> None:
     console.rule(Text("slant: how the articles compare", style="bold"), align="left")
     console.print(_header(view))
     console.print()
-    sections = {
-        "side_by_side": _side_by_side,
-        "contradictions": _contradictions,
-        "terms": _terms,
-        "profiles": _profiles,
-        "marks": _marks,
-        "quotes": _quotes,
-        "sources": _sources,
-        "actors": _actors,
-        "boilerplate": _boilerplate,
-        "warnings": _warnings,
-    }
     for key, title in SECTIONS:
-        body = sections[key](view)
+        body = globals()[f"_{key}"](view)  # each section key names its function: "terms" -> _terms
         if body is None:
             continue
         console.rule(Text(title, style="bold"), align="left")
