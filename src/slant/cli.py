@@ -143,6 +143,28 @@ def eval_quotes(
     _print_scores("quotes", evaluate(data), ANCHOR, as_json)
 
 
+@eval_app.command("language")
+def eval_language(
+    data: Annotated[Path, typer.Option(help="Folder of language gold files (lang_*.json).")] = EXAMPLES / "gold",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Language marks: per-kind, micro and any-kind span P/R/F1 (protocol in slant/eval/language.py)."""
+    from slant.eval.language import ANCHOR, evaluate
+
+    _print_scores("language", evaluate(data), ANCHOR, as_json)
+
+
+@eval_app.command("terms")
+def eval_terms(
+    data: Annotated[Path, typer.Option(help="Folder of language gold files (lang_*.json).")] = EXAMPLES / "gold",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Terms: referent precision/recall/F1 and loaded-flag accuracy (protocol in slant/eval/language.py)."""
+    from slant.eval.language import ANCHOR, evaluate_terms
+
+    _print_scores("terms", evaluate_terms(data), ANCHOR, as_json)
+
+
 BABE_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "babe" / "train.csv"
 
 

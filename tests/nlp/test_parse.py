@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from slant.model import Article, Boilerplate, Comparison
-import numpy as np
-
 from slant.nlp.parse import NlpLayer, embed, parse, parse_and_embed
 from slant.nlp.resources import Resources
 

@@ -13,6 +13,9 @@ from slant.ingest import read_articles
 from slant.model import Article, Comparison
 from slant.settings import Settings
 
+LANGUAGE_PREFIX = "lang_"
+"""Gold files whose name starts with this hold language marks and terms, not facts or quotes."""
+
 Link = frozenset[str]
 """Two sentence ids from different articles that report the same fact."""
 
@@ -39,11 +42,17 @@ class GoldLinks:
 def load_events(folder: Path, settings: Settings | None = None) -> list[GoldEvent]:
     """Read every ``*.json`` gold file in a folder, with its articles.
 
+    ``lang_*.json`` files hold language gold (``slant eval language``/``terms``) and are skipped.
+
     Raises:
         InputError: the folder holds no gold file, or a file or article is unusable.
     """
     folder = Path(folder)
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else [folder]
+    files = (
+        sorted(f for f in folder.glob("*.json") if not f.name.startswith(LANGUAGE_PREFIX))
+        if folder.is_dir()
+        else [folder]
+    )
     if not files or not all(f.is_file() for f in files):
         raise InputError(f"{folder}: no gold alignment files (*.json) found")
     events: list[GoldEvent] = []
