@@ -106,3 +106,31 @@ def test_view_unknown_sentence_id_falls_back_to_offsets() -> None:
     comparison.facts[2].evidence[0] = Evidence(article=ev.article, sentence="a1.s99", start=ev.start, end=ev.end)
     a1 = build_view(comparison).articles[0]
     assert [t.id for t in a1.sentences[3].facts] == ["f3"]
+
+
+def test_shown_marks_groups_same_wording_and_limits() -> None:
+    from slant.report.view import MarkView, shown_marks
+
+    def m(kind: str, term: str, start: int, score: float = 1.0) -> MarkView:
+        return MarkView(kind, "c", term, f"why {term}", score, "a1.s1", start, start + len(term))
+
+    marks = (
+        m("hedge", "reportedly", 50),
+        m("loaded", "Illegal immigrants", 10),
+        m("loaded", "illegal immigrants", 90),
+        m("biased_sentence", "One.", 0, 0.6),
+        m("biased_sentence", "Two.", 100, 0.9),
+        m("loaded", "radical", 30),
+    )
+    rows, hidden = shown_marks(marks)
+    assert [(r.kind, r.term, r.count) for r in rows] == [
+        ("loaded", "Illegal immigrants", 2),
+        ("loaded", "radical", 1),
+        ("hedge", "reportedly", 1),
+        ("biased_sentence", "Two.", 1),
+        ("biased_sentence", "One.", 1),
+    ]
+    assert hidden == 0
+    rows, hidden = shown_marks(marks, limit=1)
+    assert [r.term for r in rows] == ["Illegal immigrants", "Two.", "One."]
+    assert hidden == 2

@@ -63,6 +63,8 @@ class _Use:
     text: str
     start: int
     end: int
+    wording: str = ""
+    """For same-head phrases: the modifiers and the head's lemma, lower-cased, quotation marks dropped."""
 
 
 @functools.cache
@@ -220,10 +222,14 @@ def _head_uses(article_id: str, doc: "Doc", bounds: list[tuple[int, int]], taken
         ]
         if not mods:
             continue
-        start, end = mods[0].idx, head.idx + len(head.text)
+        first = mods[0].i
+        if first > 0 and doc[first - 1].text in _QUOTE_CHARS and any(t.text in _QUOTE_CHARS for t in chunk[1:]):
+            first -= 1  # keep a quotation mark that opens inside the phrase: “sanctuary city” ordinance
+        start, end = doc[first].idx, head.idx + len(head.text)
         if (start, end) in taken or not any(a <= start and end <= b for a, b in bounds):
             continue
-        uses.append(_Use(article_id, head.lemma_.lower(), doc.text[start:end], start, end))
+        wording = " ".join([t.lower_ for t in mods if t.text not in _QUOTE_CHARS] + [head.lemma_.lower()])
+        uses.append(_Use(article_id, head.lemma_.lower(), doc.text[start:end], start, end, wording))
     return uses
 
 
@@ -231,8 +237,15 @@ def _key(use: _Use) -> str:
     return use.key
 
 
-def _text(use: _Use) -> str:
-    return use.text.lower().strip(_QUOTE_CHARS)
+def _unquoted(text: str) -> str:
+    """The text without quotation marks around the whole of it ("“border czar”" -> "border czar")."""
+    if len(text) > 2 and text[0] in _QUOTE_CHARS and text[-1] in _QUOTE_CHARS:
+        return text[1:-1]
+    return text
+
+
+def _wording(use: _Use) -> str:
+    return use.wording
 
 
 def _marked(marks: dict[str, list[LanguageMark]], use: _Use) -> float:
@@ -252,7 +265,7 @@ def _variants(
         groups[(use.article, wording(use))].append(use)
     out: list[TermVariant] = []
     for (article, _key), members in groups.items():
-        texts = Counter(u.text.strip(_QUOTE_CHARS) for u in members)
+        texts = Counter(_unquoted(u.text) for u in members)
         score = max(_marked(marks, u) for u in members)
         out.append(
             TermVariant(
@@ -334,8 +347,8 @@ def _head_terms(
             by_head[use.key].append(use)
     terms: list[Term] = []
     for head, uses in by_head.items():
-        variants = _variants(uses, order, _text, marks)
-        if _differs(uses, _text) and any(v.loaded for v in variants):
+        variants = _variants(uses, order, _wording, marks)
+        if _differs(uses, _wording) and any(v.loaded for v in variants):
             terms.append(
                 Term(id="", referent=head, variants=variants, why="same head noun, different modifiers; one is loaded")
             )

@@ -229,8 +229,8 @@ def _marks(view: ReportView) -> list[str]:
             lines += [*_note("Nothing marked"), ""]
             continue
         shown, _hidden = shown_marks(art.marks)
-        rows = [[KIND_LABELS.get(m.kind, m.kind), m.category, m.term, m.why] for m in shown]
-        lines += [*_table(["kind", "class", "words", "why"], rows), ""]
+        rows = [[KIND_LABELS.get(m.kind, m.kind), m.category, m.term, str(m.count), m.why] for m in shown]
+        lines += [*_table(["kind", "class", "words", "uses", "why"], rows, right=(3,)), ""]
     return lines[:-1]
 
 

@@ -278,7 +278,10 @@ def _marks(view: ReportView) -> RenderableType:
         table.add_column("words", ratio=2)
         table.add_column("why", ratio=3)
         for mark in shown:
-            table.add_row(Text(KIND_LABELS.get(mark.kind, mark.kind)), Text(mark.term, style="bold"), Text(mark.why))
+            words = Text(mark.term, style="bold")
+            if mark.count > 1:
+                words.append(f" \u00d7{mark.count}", style="dim")
+            table.add_row(Text(KIND_LABELS.get(mark.kind, mark.kind)), words, Text(mark.why))
         parts.append(table)
         if hidden:
             parts.append(_note(f"... and {hidden} more (all of them are in --format json, md and html)"))

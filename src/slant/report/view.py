@@ -12,7 +12,7 @@ nothing is an empty tuple, so renderers can tell "not run" from "none".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slant.model import Article, Comparison, Fact
 
@@ -206,6 +206,17 @@ class ActorView:
 
 
 @dataclass(frozen=True)
+class MarkRow:
+    """Marks of one kind with the same wording in one article, as a report lists them."""
+
+    kind: str
+    category: str
+    term: str
+    why: str
+    count: int
+
+
+@dataclass(frozen=True)
 class VariantView:
     """One wording an article uses for a referent."""
 
@@ -292,17 +303,25 @@ class ReportView:
         return tuple(fact for fact in self.facts or () if fact.status == "contradiction")
 
 
-def shown_marks(marks: tuple[MarkView, ...], limit: int | None = None) -> tuple[tuple[MarkView, ...], int]:
-    """An article's marks as reports list them: word-level marks by kind then position, then biased
-    sentences, most confident first. With ``limit``: at most ``limit`` word-level marks and three
-    sentences, and how many marks were left out."""
+def shown_marks(marks: tuple[MarkView, ...], limit: int | None = None) -> tuple[tuple[MarkRow, ...], int]:
+    """An article's marks as reports list them: word-level marks grouped by kind and wording (in
+    order of kind, then first use), then biased sentences, most confident first. With ``limit``: at
+    most ``limit`` word-level rows and three sentences, and how many marks were left out."""
     kinds = list(KIND_LABELS)
-    words = sorted((m for m in marks if m.kind != "biased_sentence"), key=lambda m: (kinds.index(m.kind), m.start))
-    sentences = sorted((m for m in marks if m.kind == "biased_sentence"), key=lambda m: -m.score)
+    rows: dict[tuple[str, str, str], MarkRow] = {}
+    for m in sorted((m for m in marks if m.kind != "biased_sentence"), key=lambda m: (kinds.index(m.kind), m.start)):
+        key = (m.kind, m.category, m.term.lower())
+        row = rows.get(key)
+        rows[key] = MarkRow(m.kind, m.category, m.term, m.why, 1) if row is None else replace(row, count=row.count + 1)
+    words = list(rows.values())
+    sentences = [
+        MarkRow(m.kind, m.category, m.term, m.why, 1)
+        for m in sorted((m for m in marks if m.kind == "biased_sentence"), key=lambda m: -m.score)
+    ]
     if limit is not None:
         words, sentences = words[:limit], sentences[:3]
     shown = tuple(words + sentences)
-    return shown, len(marks) - len(shown)
+    return shown, len(marks) - sum(r.count for r in shown)
 
 
 def span_text(comparison: Comparison, article_id: str, start: int, end: int) -> str:
