@@ -207,7 +207,7 @@ def eval_basil(
     """Lexical bias on BASIL: sentence P/R/F1, macro-F1, AUC; loaded-word span overlap P/R/F1 (slant/eval/basil.py)."""
     from slant.eval.basil import ANCHOR, evaluate
 
-    _print_scores("basil", evaluate(data), ANCHOR, as_json)
+    _print_scores("basil", evaluate(data, with_marks=True), ANCHOR, as_json)
 
 
 @train_app.command("align")

@@ -198,3 +198,36 @@ def test_read_basil_real_release() -> None:
     assert len(corpus.sentences) > 5000
     assert sum(s.has("lex") for s in corpus.sentences) > 250
     assert corpus.unmatched_spans <= 5
+
+
+def test_marks_scores_per_kind() -> None:
+    from slant.eval.basil import marks_scores
+
+    corpus = read_basil(SMALL)
+    lex = [s for s in corpus.sentences if s.has("lex")]
+    assert lex, "the fixture has lexical spans"
+    gold = next(g for g in lex[0].spans if g.bias == "lex")
+    marks: list[list[tuple[int, int, str]]] = [[] for _ in corpus.sentences]
+    at = corpus.sentences.index(lex[0])
+    marks[at] = [(gold.start, gold.end, "loaded"), (0, 0, "hedge")]  # one right, one (empty) wrong
+    out = marks_scores(corpus, marks)
+    assert out["marks_loaded_count"] == 1 and out["marks_loaded_precision"] == 1.0
+    assert out["marks_hedge_count"] == 1 and out["marks_hedge_precision"] == 0.0
+    assert out["marks_precision"] == 1.0  # one sentence predicted, and it holds a lex span
+    assert out["marks_recall"] == pytest.approx(1 / len(lex), abs=1e-4)
+    assert out["marks_span_precision"] == 0.5
+
+
+@pytest.mark.slow
+def test_article_marks_point_into_their_sentences() -> None:
+    from slant.eval.basil import MARK_KINDS, article_marks
+
+    corpus = read_basil(SMALL)
+    marks = article_marks(corpus)
+    assert len(marks) == len(corpus.sentences)
+    found = {sentence.text[a:b].lower() for sentence, m in zip(corpus.sentences, marks, strict=True) for a, b, _ in m}
+    assert {"reckless", "shameless"} <= found
+    for sentence, found in zip(corpus.sentences, marks, strict=True):
+        for start, end, kind in found:
+            assert kind in MARK_KINDS
+            assert 0 <= start < end <= len(sentence.text)

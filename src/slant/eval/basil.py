@@ -20,6 +20,11 @@ rule alone (diagnostics, not a choice made on BASIL). ``any_*`` repeats the sent
 sentence positive when it holds a span of either kind (``lex`` or ``inf``), as later BASIL work
 such as Lei & Huang (NAACL 2024) defines the task; ``inf_auc`` ranks ``inf`` sentences by the sentence probability.
 
+slant's marks (``marks_*``). The same sentence and span figures for every word-level mark the
+``language`` analysis makes in ``slant compare`` (loaded words from the model and the lexicon,
+epistemic verbs, hedges, scare quotes, intensifiers; see ``article_marks``), and per kind the
+share of its marks that overlap a ``lex`` span.
+
 Span level. Predicted spans are the loaded words of a sentence, consecutive loaded words (no
 unloaded word between them) merged into one span. A predicted span is correct when it overlaps
 (shares a character with) a gold ``lex`` span of the same sentence; a gold ``lex`` span is found
@@ -278,7 +283,67 @@ def score_corpus(corpus: Corpus, scores: Sequence[BiasScores], word_threshold: f
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
 
 
-def evaluate(data: Path, scorer: Scorer | None = None) -> dict[str, Any]:
+MARK_KINDS = ("loaded", "epistemic", "hedge", "scare_quote", "intensifier")
+"""Word-level kinds of ``LanguageMark`` scored against ``lex`` spans by ``marks_scores``."""
+
+
+def article_marks(corpus: Corpus) -> list[list[tuple[int, int, str]]]:
+    """slant's word-level language marks in each corpus sentence, as ``(start, end, kind)`` offsets into it.
+
+    Each BASIL article becomes one slant article whose text is its body sentences, one per line (a
+    line break always ends a slant sentence), run through the ``language`` analysis (quotes, the
+    BABE model, the markers) exactly as ``slant compare`` runs it.
+    """
+    from slant.model import Article, Comparison
+    from slant.nlp.resources import Resources
+    from slant.pipeline import build_pipeline, run
+    from slant.settings import Settings
+
+    settings = Settings()
+    resources = Resources(settings)
+    plan = build_pipeline(("language",))
+    out: list[list[tuple[int, int, str]]] = [[] for _ in corpus.sentences]
+    groups: dict[str, list[int]] = {}
+    for i, sentence in enumerate(corpus.sentences):
+        groups.setdefault(sentence.article, []).append(i)
+    for name, rows in groups.items():
+        starts, text = [], ""
+        for i in rows:
+            starts.append(len(text))
+            text += corpus.sentences[i].text.replace("\n", " ") + "\n"
+        comparison = run(Comparison(articles=[Article(id="a1", source=name, text=text)]), settings, resources, plan)
+        for mark in comparison.language or []:
+            if mark.kind not in MARK_KINDS:
+                continue
+            k = bisect_right(starts, mark.start) - 1
+            out[rows[k]].append((mark.start - starts[k], mark.end - starts[k], mark.kind))
+    return out
+
+
+def marks_scores(corpus: Corpus, marks: Sequence[Sequence[tuple[int, int, str]]]) -> dict[str, Any]:
+    """Sentence and span figures of slant's word-level marks against ``lex`` spans, overall and per kind.
+
+    A sentence is predicted positive when it holds any mark; spans are the marks themselves.
+    ``marks_<kind>_precision`` is the share of marks of that kind that overlap a ``lex`` span.
+    """
+    lex = [s.has("lex") for s in corpus.sentences]
+    out: dict[str, Any] = {f"marks_{k}": v for k, v in classification(lex, [bool(m) for m in marks]).items()}
+    spans = span_scores(corpus.sentences, [[(a, b) for a, b, _ in m] for m in marks])
+    out |= {f"marks_{k}": v for k, v in spans.items()}
+    for kind in MARK_KINDS:
+        hits = total = 0
+        for sentence, found in zip(corpus.sentences, marks, strict=True):
+            gold = [(g.start, g.end) for g in sentence.spans if g.bias == "lex"]
+            for a, b, k in found:
+                if k == kind:
+                    total += 1
+                    hits += any(_overlaps((a, b), g) for g in gold)
+        out[f"marks_{kind}_count"] = total
+        out[f"marks_{kind}_precision"] = hits / total if total else 0.0
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
+
+
+def evaluate(data: Path, scorer: Scorer | None = None, with_marks: bool = False) -> dict[str, Any]:
     """Score a bias model (the shipped one by default) on a BASIL-layout folder (protocol in the module docstring).
 
     Raises:
@@ -291,4 +356,7 @@ def evaluate(data: Path, scorer: Scorer | None = None) -> dict[str, Any]:
     scores: list[BiasScores] = []
     for i in range(0, len(texts), BATCH):
         scores.extend(model.score(texts[i : i + BATCH]))
-    return score_corpus(corpus, scores, model.word_threshold)
+    out = score_corpus(corpus, scores, model.word_threshold)
+    if with_marks:
+        out |= marks_scores(corpus, article_marks(corpus))
+    return out
