@@ -119,3 +119,14 @@ def test_seed_markers(seed_comparison: Comparison) -> None:
     assert homan
     for q in homan:
         assert not any(m.article == q.article and m.start < q.end and q.start < m.end for m in scare)
+
+
+def test_no_word_mark_inside_a_direct_quote(seed_comparison: Comparison) -> None:
+    """Word marks describe the writer's wording; a quoted speaker's words are not marked."""
+    direct = [q for q in seed_comparison.quotes or [] if q.direct]
+    assert direct
+    for m in seed_comparison.language or []:
+        if m.kind in ("biased_sentence", "scare_quote"):
+            continue
+        inside = [q for q in direct if q.article == m.article and q.start <= m.start < q.end]
+        assert not inside, (m.term, inside[0].text)

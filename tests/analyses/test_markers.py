@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from slant.analyses.lexicons import MPQA, RECASENS, load_lexicons
-from slant.analyses.markers import INSIDE_QUOTE, attribution_verbs, mark_article
+from slant.analyses.markers import attribution_verbs, mark_article
 from slant.analyses.quotes import ArticleQuotes
 from slant.errors import InputError
 from slant.model import Article, Boilerplate, Comparison, LanguageMark, Quote
@@ -187,10 +187,10 @@ def test_markers_plain_superlative_is_not_marked(nlp_resources: Resources) -> No
 
 
 @pytest.mark.slow
-def test_markers_loaded_word_inside_quote_says_so(nlp_resources: Resources) -> None:
+def test_markers_loaded_word_inside_quote_is_the_speakers(nlp_resources: Resources) -> None:
     quoted = _find(_marks(nlp_resources, "“This policy is inhumane,” the senator said."), "inhumane")
     own = _find(_marks(nlp_resources, "The senator called the policy inhumane."), "inhumane")
-    assert [m.why.endswith(INSIDE_QUOTE) for m in quoted + own] == [True, False]
+    assert (len(quoted), len(own)) == (0, 1)
 
 
 @pytest.mark.slow

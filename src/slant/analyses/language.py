@@ -5,7 +5,8 @@ Two sources are merged into one list of ``LanguageMark``:
 
 - the BABE-trained model (``bias.py``): a ``biased_sentence`` mark for every sentence it reads as
   biased, and a ``loaded`` mark (category ``model``) for each run of adjacent words it tags as
-  bias-carrying (stop words never count alone);
+  bias-carrying (stop words never count alone), outside quotations: word marks describe the
+  writer's wording, not a quoted speaker's;
 - the rules and lexicons of ``markers.py``: loaded-language lexicon hits, epistemic verbs, hedges
   and distancing, scare quotes, intensifiers.
 
@@ -85,14 +86,10 @@ def _merge_loaded(rules: list[LanguageMark], model: list[LanguageMark]) -> list[
 
 def _profile(article: Article, doc: "Doc", marks: list[LanguageMark], attribution: dict[str, int]) -> LanguageProfile:
     """Counts and rates per 100 words of each kind of mark in one article."""
-    bounds = [(s.start, s.end) for s in article.sentences]
-    words = sum(
-        1
-        for t in doc
-        if not (t.is_punct or t.is_space)
-        and any(a <= t.idx < b for a, b in bounds)
-        and any(c.isalnum() for c in t.text)
-    )
+    words = 0
+    for sent in article.sentences:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        words += sum(1 for t in span or () if not (t.is_punct or t.is_space) and any(c.isalnum() for c in t.text))
     counts: Counter[str] = Counter(m.kind for m in marks)
     per = 100.0 / words if words else 0.0
     biased = counts["biased_sentence"] / len(article.sentences) if article.sentences else 0.0
@@ -150,7 +147,9 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         doc = comparison.nlp.docs[article.id]
         own = [q for q in quotes if q.article == article.id]
         rules = markers.mark_article(article, doc, own, lexicons)
-        marks = _merge_loaded(rules, model_words[article.id]) + by_article[article.id]
+        spoken = markers.speech_spans(article, doc, own)
+        written = [m for m in model_words[article.id] if not any(a <= m.start < b for a, b in spoken)]
+        marks = _merge_loaded(rules, written) + by_article[article.id]
         marks.sort(key=lambda m: (m.start, m.kind != "biased_sentence", m.end))
         language += marks
         profiles.append(_profile(article, doc, marks, markers.attribution_verbs(article, doc, own)))

@@ -11,9 +11,9 @@ Kinds, from the most specific down (``RANKS``): ``scare_quote`` (``scare.py``);
 ``epistemic`` and ``hedge`` (``epistemic.py``); ``intensifier`` (intensifiers, dramatic
 verbs, judgement superlatives); ``loaded`` (slant's lexicon, then Recasens, then MPQA).
 Marks never overlap: where two would, the more specific kind keeps the span, then the
-longer one. Words inside a real quotation (not a scare quote) are the speaker's: only
-``loaded`` and ``intensifier`` marks are made there, and their ``why`` ends with
-``INSIDE_QUOTE``; reported speech without quotation marks is the writer's wording.
+longer one. Marks describe the writer's wording: words inside a real quotation (not a scare
+quote; see ``speech_spans``) are the speaker's and are never marked; reported speech without
+quotation marks is the writer's wording.
 Marks outside every sentence (boilerplate) are dropped.
 """
 
@@ -32,9 +32,8 @@ from slant.model import Article, LanguageMark, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["INSIDE_QUOTE", "attribution_verbs", "load_lexicons", "mark_article"]
+__all__ = ["attribution_verbs", "load_lexicons", "mark_article", "speech_spans"]
 
-INSIDE_QUOTE = " (inside a quotation: the speaker's words, not the writer's)"
 INTENSIFIER_RANK, LEXICON_RANK, RECASENS_RANK, MPQA_RANK = 3, 4, 5, 6
 _SIDES = {"left": ", typical of left-leaning outlets", "right": ", typical of right-leaning outlets"}
 _WHY = {
@@ -133,6 +132,19 @@ def _reconcile(hits: list[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: (h.start, h.end))
 
 
+def _spoken(speech: Sequence[Quoted], quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    spoken = [(q.open, q.close if q.close is not None else q.end) for q in speech]
+    return spoken + [(q.start, q.end) for q in quotes if q.direct]
+
+
+def speech_spans(article: Article, doc: "Doc", quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Character spans of the article's real quotations (direct quotes and quoted speech, not scare
+    quotes): words there are the speaker's, not the writer's."""
+    quotes = [q for q in quotes if q.article == article.id]
+    speech = [q for q in find_quoted(article.text) if not scare.is_scare_quote(doc, q, quotes)]
+    return _spoken(speech, quotes)
+
+
 def mark_article(article: Article, doc: "Doc", quotes: Sequence[Quote], lexicons: Lexicons) -> list[LanguageMark]:
     """The framing markers of one article (see the module docstring).
 
@@ -160,8 +172,7 @@ def mark_article(article: Article, doc: "Doc", quotes: Sequence[Quote], lexicons
     hits += _intensifier_hits(doc, lexicons)
     hits += _lexicon_hits(doc, lexicons)
 
-    spoken = [(q.open, q.close if q.close is not None else q.end) for q in speech]
-    spoken += [(q.start, q.end) for q in quotes if q.direct]
+    spoken = _spoken(speech, quotes)
     starts = [s.start for s in article.sentences]
     marks: list[LanguageMark] = []
     for hit in _reconcile(hits):
@@ -170,9 +181,7 @@ def mark_article(article: Article, doc: "Doc", quotes: Sequence[Quote], lexicons
             continue
         why = hit.why
         if hit.kind != "scare_quote" and any(a <= hit.start < b for a, b in spoken):
-            if hit.kind not in ("loaded", "intensifier"):
-                continue
-            why += INSIDE_QUOTE
+            continue
         marks.append(
             LanguageMark(
                 article=article.id,
