@@ -174,3 +174,16 @@ def test_examples_give_few_terms(examples, name: str) -> None:  # type: ignore[n
     settings = slant.Settings().with_(analyses=("actors", "terms"))
     comparison = slant.compare(slant.read_articles(paths), settings)
     assert len(comparison.terms or []) <= 2
+
+
+def test_actor_labelled_by_apposition(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "State Senator Ann Brody, a tax-and-spend liberal, voted against the bill on Monday.",
+        "State Senator Ann Brody, a veteran budget writer, voted against the bill on Monday.",
+    )
+    [term] = [t for t in _terms(c) if t.actor is not None]
+    assert _wordings(term) == {
+        "a1": {"state senator", "tax-and-spend liberal"},
+        "a2": {"state senator", "veteran budget writer"},
+    }

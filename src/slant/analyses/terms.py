@@ -146,19 +146,38 @@ def _description_tokens(doc: "Doc", first: int, last: int) -> list["Token"]:
     return out
 
 
-def _appositive_tokens(doc: "Doc", first: int, last: int) -> list["Token"]:
-    """An apposition to the name: "Tom Homan, the former acting ICE director," (short ones only)."""
+def _noun_phrase(head: "Token") -> list["Token"]:
+    """A description headed by ``head`` without determiners, clauses or prepositional phrases:
+    "a tax-and-spend liberal on budgets" -> "tax-and-spend liberal"."""
+    first = head.i
+    for child in head.lefts:
+        if child.dep_ in {"amod", "compound", "nmod", "npadvmod", "advmod", "punct"} or child.text == "-":
+            first = min(first, child.left_edge.i)
+    words = [
+        t
+        for t in head.doc[first : head.i + 1]
+        if t.dep_ not in {"det", "poss", "predet", "case"} and t.text not in _QUOTE_CHARS and t.text not in ",;:()"
+    ]
+    while words and words[0].text == "-":
+        words.pop(0)
+    return words
+
+
+def _label_tokens(doc: "Doc", first: int, last: int) -> list[list["Token"]]:
+    """Descriptions given to the name by apposition ("Brody, a veteran budget writer,") or by a copula
+    ("Brody is a hardliner"); short ones only, never another person's name."""
     root = doc[first : last + 1].root
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.i > last:
-            words = [
-                t
-                for t in child.subtree
-                if t.dep_ not in _DETERMINERS and t.text not in _QUOTE_CHARS and t.i <= child.i and not t.is_punct
-            ]
-            if 0 < len(words) <= _MAX_DESCRIPTION and not any(t.ent_type_ == "PERSON" for t in words):
-                return words
-    return []
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i > last]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        heads += [c for c in root.head.children if c.dep_ == "attr"]
+    out = []
+    for head in heads:
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        words = _noun_phrase(head)
+        if 0 < len(words) <= _MAX_DESCRIPTION and not any(t.ent_type_ == "PERSON" for t in words):
+            out.append(words)
+    return out
 
 
 def _is_description(tokens: Sequence["Token"]) -> bool:
@@ -185,7 +204,7 @@ def _normal(tokens: Sequence["Token"]) -> str:
     words = [t.text if (t.text.isupper() and len(t.text) > 1) else t.lower_ for t in tokens]
     if tokens[-1].tag_ in {"NNS", "NNPS"} and not tokens[-1].text.isupper():
         words[-1] = tokens[-1].lemma_.lower()
-    return " ".join(words)
+    return "".join(w + t.whitespace_ for w, t in zip(words, tokens, strict=True)).strip()
 
 
 def _actor_uses(comparison: Comparison, actor: Actor) -> list[_Use]:
@@ -199,14 +218,15 @@ def _actor_uses(comparison: Comparison, actor: Actor) -> list[_Use]:
             continue
         words = [t for t in span if not t.is_punct and t.dep_ not in {"det", "poss"} and t.text not in _QUOTE_CHARS]
         if words and not any(t.text.lower() in name_words for t in words):
-            tokens = words  # a description standing for the name: "the border czar"
+            found = [words]  # a description standing for the name: "the border czar"
         else:
-            tokens = _description_tokens(doc, span.start, span.end - 1) if actor.type == "PERSON" else []
-            tokens = tokens or _appositive_tokens(doc, span.start, span.end - 1)
-        tokens = [t for t in tokens if t.lower_ not in name_words]
-        if tokens and _is_description(tokens):
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            uses.append(_Use(mention.article, _normal(tokens), doc.text[start:end], start, end))
+            found = [_description_tokens(doc, span.start, span.end - 1)] if actor.type == "PERSON" else []
+            found += _label_tokens(doc, span.start, span.end - 1)
+        for tokens in found:
+            tokens = [t for t in tokens if t.lower_ not in name_words]
+            if tokens and _is_description(tokens):
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                uses.append(_Use(mention.article, _normal(tokens), doc.text[start:end], start, end))
     return uses
 
 
