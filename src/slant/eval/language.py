@@ -229,11 +229,7 @@ def evaluate(data: Path, settings: Settings | None = None) -> dict[str, Any]:
     Raises:
         InputError: the gold is missing or unusable (see ``slant.eval.language_gold``).
     """
-    tally = MarkTally()
-    pairs = run(data, settings)
-    for gold, comparison in pairs:
-        add_marks(tally, gold, comparison.language or [])
-    return mark_scores(tally) | {"events": len(pairs)}
+    return _evaluate(data, settings, terms=False)
 
 
 def evaluate_terms(data: Path, settings: Settings | None = None) -> dict[str, Any]:
@@ -242,8 +238,17 @@ def evaluate_terms(data: Path, settings: Settings | None = None) -> dict[str, An
     Raises:
         InputError: the gold is missing or unusable (see ``slant.eval.language_gold``).
     """
-    tally = TermTally()
+    return _evaluate(data, settings, terms=True)
+
+
+def _evaluate(data: Path, settings: Settings | None, terms: bool) -> dict[str, Any]:
     pairs = run(data, settings)
+    if terms:
+        term_tally = TermTally()
+        for gold, comparison in pairs:
+            add_terms(term_tally, gold, comparison.terms or [])
+        return term_scores(term_tally) | {"events": len(pairs)}
+    mark_tally = MarkTally()
     for gold, comparison in pairs:
-        add_terms(tally, gold, comparison.terms or [])
-    return term_scores(tally) | {"events": len(pairs)}
+        add_marks(mark_tally, gold, comparison.language or [])
+    return mark_scores(mark_tally) | {"events": len(pairs)}
