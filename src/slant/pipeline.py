@@ -126,10 +126,16 @@ def run(
     Raises:
         PipelineError: an analysis returned fields it did not declare.
     """
-    from slant.nlp.parse import parse_and_embed
+    from slant.nlp.parse import embed, parse
 
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    parse(comparison, resources)
+    timings["parse"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     keep = sorted({k for a in analyses if a.hidden_layers is not None for k in a.hidden_layers(resources)})
-    timings: dict[str, float] = parse_and_embed(comparison, resources, keep)
+    embed(comparison, resources, keep)
+    timings["embed"] = time.perf_counter() - t0
     for analysis in analyses:
         t0 = time.perf_counter()
         part = analysis.load()(comparison, resources, settings)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from slant.model import Article, Boilerplate, Comparison
-from slant.nlp.parse import NlpLayer, embed, parse, parse_and_embed
+from slant.nlp.parse import NlpLayer, embed, parse
 from slant.nlp.resources import Resources
 
 pytestmark = pytest.mark.slow
@@ -65,25 +65,24 @@ def _raw() -> Comparison:
     return Comparison(articles=[Article(id=f"a{i}", source="t", text=t) for i, t in enumerate(texts, start=1)])
 
 
-def test_parse_and_embed_overlapped_equals_one_after_the_other() -> None:
+def test_embed_keeps_the_minilm_states_of_each_article() -> None:
     resources = Resources()
-    serial = embed(parse(_raw(), resources), resources, keep_layers=(4,))
-    overlapped = _raw()
-    timings = parse_and_embed(overlapped, resources, keep_layers=(4,))
-    assert set(timings) == {"parse", "embed"} and all(v >= 0 for v in timings.values())
-    for a, b in zip(serial.articles, overlapped.articles, strict=True):
-        assert a.sentences == b.sentences
-        np.testing.assert_allclose(serial.nlp.vectors[a.id], overlapped.nlp.vectors[b.id], atol=1e-5)
-        kept = overlapped.nlp.hidden[b.id][4]
-        assert len(kept.lengths) == len(b.sentences)
-        np.testing.assert_allclose(serial.nlp.hidden[a.id][4].states, kept.states, atol=1e-5)
+    comparison = embed(parse(_raw(), resources), resources, keep_layers=(3,))
+    minilm = resources.finetuned("babe/model")[0]
+    for article in comparison.articles:
+        texts = [s.text for s in article.sentences]
+        kept = comparison.nlp.hidden[article.id][3]
+        assert len(kept.lengths) == len(texts)
+        np.testing.assert_allclose(kept.states, minilm.hidden_states(texts, 3).states, atol=1e-4)
+        np.testing.assert_allclose(comparison.nlp.vectors[article.id], minilm.encode(texts), atol=1e-5)
 
 
 def test_static_embedder_keeps_no_states() -> None:
     from slant.settings import Settings
 
     comparison = _raw()
-    parse_and_embed(comparison, Resources(Settings(embedder="static")), keep_layers=(4,))
+    resources = Resources(Settings(embedder="static"))
+    embed(parse(comparison, resources), resources, keep_layers=(4,))
     assert all(not comparison.nlp.hidden[a.id] for a in comparison.articles)
     assert comparison.nlp.vectors["a2"].shape[0] == 2
 

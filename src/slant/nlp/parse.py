@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from slant.model import Article, Comparison, Sentence
 from slant.nlp.embed import Embedder, MiniLMEmbedder
@@ -82,21 +79,14 @@ def parse(comparison: Comparison, resources: "Resources") -> Comparison:
     Returns:
         The same comparison, enriched.
     """
-    for _ in _parsed(comparison, resources):
-        pass
-    return comparison
-
-
-def _parsed(comparison: Comparison, resources: "Resources") -> Iterator[Article]:
-    """Parse the articles one after the other, yielding each as soon as its sentences are known."""
     nlp = resources.nlp
     layer = comparison.nlp if isinstance(comparison.nlp, NlpLayer) else NlpLayer()
-    comparison._nlp = layer
     texts = [a.text for a in comparison.articles]
-    for article, doc in zip(comparison.articles, nlp.pipe(texts, batch_size=1), strict=True):
+    for article, doc in zip(comparison.articles, nlp.pipe(texts, batch_size=8), strict=True):
         layer.docs[article.id] = doc
         article.sentences = sentences_of(article, doc)
-        yield article
+    comparison._nlp = layer
+    return comparison
 
 
 def _encode(embedder: "Embedder", texts: list[str], keep_layers: Sequence[int]) -> tuple[np.ndarray, dict[int, Any]]:
@@ -120,33 +110,3 @@ def embed(comparison: Comparison, resources: "Resources", keep_layers: Sequence[
             embedder, [s.text for s in article.sentences], keep_layers
         )
     return comparison
-
-
-def parse_and_embed(
-    comparison: Comparison, resources: "Resources", keep_layers: Sequence[int] = ()
-) -> dict[str, float]:
-    """``parse`` then ``embed``, overlapped on two cores: each article is embedded on a second thread
-    (BLAS on one core) while the next is parsed; the last is embedded after parsing, on every core.
-
-    Returns:
-        Seconds spent until parsing ended ("parse") and after it ("embed").
-    """
-    embedder = resources.embedder()
-    t0 = time.perf_counter()
-    pending: list[tuple[Article, Future[tuple[np.ndarray, dict[int, Any]]]]] = []
-    last: Article | None = None
-    with ThreadPoolExecutor(max_workers=1) as pool, threadpool_limits(1, user_api="blas"):
-        for article in _parsed(comparison, resources):
-            if last is not None:
-                texts = [s.text for s in last.sentences]
-                pending.append((last, pool.submit(_encode, embedder, texts, keep_layers)))
-            last = article
-        parsed = time.perf_counter()
-        results = [(article, future.result()) for article, future in pending]
-    layer = comparison.nlp
-    assert isinstance(layer, NlpLayer)
-    if last is not None:
-        results.append((last, _encode(embedder, [s.text for s in last.sentences], keep_layers)))
-    for article, (vectors, hidden) in results:
-        layer.vectors[article.id], layer.hidden[article.id] = vectors, hidden
-    return {"parse": parsed - t0, "embed": time.perf_counter() - parsed}

@@ -40,7 +40,7 @@ GATES = (0.0, 0.5, 1.0)
 class Recipe:
     """Everything that shapes a fit; the defaults are the shipped recipe, chosen by 5-fold CV (docs/BABE.md)."""
 
-    frozen: int = 4
+    frozen: int = 3
     """Lower MiniLM blocks kept as packaged (their states are reused at run time); the rest are tuned."""
     epochs: int = 3
     """Epochs actually run; the learning-rate schedule spans ``schedule`` epochs."""
@@ -55,7 +55,7 @@ class Recipe:
     lexicon_weight: float = 0.3
     context: bool = False
     dropout: float = 0.1
-    word_threshold: float = 0.5
+    word_threshold: float = 0.6
     word_gate: float = 0.0
     """Word score = wordpiece score x P(sentence biased) ** word_gate."""
 
