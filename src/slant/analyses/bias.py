@@ -69,10 +69,12 @@ class BiasModel:
         self.upto = int(meta["frozen_layers"])
         self.word_threshold = float(meta["word_threshold"])
         self.word_gate = float(meta.get("word_gate", 0.0))
-        self.layers = [
-            {k[len(f"layer.{i}.") :]: v.astype(np.float32) for k, v in weights.items() if k.startswith(f"layer.{i}.")}
-            for i in range(int(meta["tuned_layers"]))
-        ]
+        self.layers = minilm.prepare_layers(
+            [
+                {k[len(f"layer.{i}.") :]: v for k, v in weights.items() if k.startswith(f"layer.{i}.")}
+                for i in range(int(meta["tuned_layers"]))
+            ]
+        )
         self.sentence_w = weights["sentence.weight"].astype(np.float32).reshape(-1)
         self.sentence_b = float(weights["sentence.bias"].reshape(-1)[0])
         self.token_w = weights["token.weight"].astype(np.float32).reshape(-1)
@@ -132,6 +134,9 @@ class BiasModel:
         return out
 
 
+_LOADED: dict[tuple[int, int], BiasModel] = {}
+
+
 def load(resources: Resources | None = None) -> BiasModel:
     """The shipped bias model, its weights read once per process through ``Resources``.
 
@@ -140,7 +145,11 @@ def load(resources: Resources | None = None) -> BiasModel:
     """
     resources = resources or Resources()
     minilm, weights = resources.finetuned(MODEL)
-    return BiasModel(minilm, weights, resources.shipped(MODEL))
+    key = (id(minilm), id(weights))
+    if key not in _LOADED:  # the weights are cached process-wide, so is the model built on them
+        _LOADED.clear()
+        _LOADED[key] = BiasModel(minilm, weights, resources.shipped(MODEL))
+    return _LOADED[key]
 
 
 def sentence_bias(texts: list[str], resources: Resources | None = None) -> list[float]:

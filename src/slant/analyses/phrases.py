@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _HYPHENS = ("-", "‐", "‑")
+_WORDS_KEY = "slant.phrases.words"
 
 
 def forms(tok: "Token") -> tuple[str, str]:
@@ -77,7 +78,9 @@ class PhraseIndex:
         Returns:
             ``(first token index, index after the last token, entry)`` in text order; matches may overlap.
         """
-        words = _words(doc)
+        words = doc.user_data.get(_WORDS_KEY)
+        if words is None:  # computed once per document, shared by every lexicon's index
+            words = doc.user_data[_WORDS_KEY] = _words(doc)
         out: list[tuple[int, int, Entry]] = []
         for k, word in enumerate(words):
             best: Entry | None = None

@@ -253,17 +253,25 @@ class NumpyMiniLM:
         batches = _batches(lengths, starts, batch_size)
         return Hidden(self._forward(ids, positions, batches, upto_layer), encodings, lengths, starts, batches)
 
+    @staticmethod
+    def prepare_layers(layers: Sequence[Mapping[str, np.ndarray]]) -> list[dict[str, np.ndarray]]:
+        """Blocks named as one BERT layer each (``attention.self.query.weight`` ..., kernels as stored
+        by torch, ``(out, in)``) made ready for ``run_layers``: kernels transposed, float32, QKV fused."""
+        prepared = []
+        for raw in layers:
+            w = {k: np.ascontiguousarray(v.T if v.ndim == 2 else v, dtype=np.float32) for k, v in raw.items()}
+            _fuse_qkv(w, "attention.self.")
+            prepared.append(w)
+        return prepared
+
     def run_layers(self, hidden: Hidden, layers: Sequence[Mapping[str, np.ndarray]]) -> np.ndarray:
-        """Continue ``hidden`` through the given blocks, each a dict named as one BERT layer
-        (``attention.self.query.weight`` ..., kernels as stored by torch, ``(out, in)``).
+        """Continue ``hidden`` through the given blocks, as returned by ``prepare_layers``.
 
         Returns:
             The new token hidden states, shape (tokens, dim), rows in ``hidden``'s packed order.
         """
         x = hidden.states
-        for raw in layers:
-            w = {k: np.ascontiguousarray(v.T if v.ndim == 2 else v, dtype=np.float32) for k, v in raw.items()}
-            _fuse_qkv(w, "attention.self.")
+        for w in layers:
             x = self._layer(x, "", hidden.batches, w)
         return x
 
