@@ -189,11 +189,15 @@ def eval_babe(
 def eval_babe_words(
     data: Annotated[Path, typer.Option(help="BABE-format CSV with a biased_words column.")] = BABE_TRAIN,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+    lexicons: Annotated[
+        Path | None, typer.Option(help="Also use the Recasens and MPQA lexicons from this folder (as compare does).")
+    ] = None,
 ) -> None:
-    """Loaded-word tagger: precision/recall/F1 of bias-carrying words (protocol in slant/eval/babe.py)."""
+    """Loaded-word tagger: precision/recall/F1 of bias-carrying words (protocol in slant/eval/babe.py);
+    also slant's lexicons alone (lexicon_*) and with the model (combined_*)."""
     from slant.eval.babe import WORDS_ANCHOR, evaluate_words
 
-    _print_scores("babe-words", evaluate_words(data), WORDS_ANCHOR, as_json)
+    _print_scores("babe-words", evaluate_words(data, str(lexicons) if lexicons else None), WORDS_ANCHOR, as_json)
 
 
 BASIL_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "basil"

@@ -97,3 +97,15 @@ def test_eval_babe_real_train_json_prints_keys(capsys: pytest.CaptureFixture[str
     scores = json.loads(capsys.readouterr().out)
     assert SENTENCE_KEYS <= set(scores)
     assert scores["sentences"] > 2000
+
+
+@pytest.mark.slow
+def test_eval_babe_words_scores_the_lexicons_and_the_union() -> None:
+    from slant.eval.babe import evaluate_words
+
+    scores = evaluate_words(SMALL)
+    for prefix in ("", "lexicon_", "combined_"):
+        assert all(0.0 <= scores[f"{prefix}{k}"] <= 1.0 for k in WORD_KEYS)
+    # the union finds at least what each part finds
+    assert scores["combined_recall"] >= max(scores["recall"], scores["lexicon_recall"]) - 1e-9
+    assert scores["lexicon_recall"] > 0  # "radical", "disgraceful", "shameless" ... are in slant's lexicon

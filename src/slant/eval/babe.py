@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slant.analyses.bias import WORD, BiasScores, load
+from slant.analyses.bias import WORD, BiasScores, load, word_spans
 from slant.errors import InputError
 
 ANCHOR = "BABE (Spinde et al., 2021): macro-F1 0.804, RoBERTa + distant supervision, 5-fold CV"
@@ -128,8 +128,39 @@ def evaluate(data: Path) -> dict[str, Any]:
     return sentence_scores([r.biased for r in rows], [s.sentence for s in scores])
 
 
-def evaluate_words(data: Path) -> dict[str, Any]:
-    """Score the shipped loaded-word tagger on a BABE-format CSV (protocol in the module docstring)."""
+def evaluate_words(data: Path, lexicons: str | None = None) -> dict[str, Any]:
+    """Score the shipped loaded-word tagger on a BABE-format CSV (protocol in the module docstring).
+
+    Also scored, as ``lexicon_*`` and ``combined_*``: the ``loaded`` marks of slant's lexicons alone
+    (``analyses/markers.py``; with ``lexicons``, also the Recasens and MPQA lists read from that
+    folder), and their union with the model's words, which is what ``slant compare`` shows.
+    """
     rows = read_babe(data)
     scores, threshold = _predict(rows)
-    return word_scores([word_labels(r) for r in rows], [[w[2] for w in s.words] for s in scores], threshold)
+    labels = [word_labels(r) for r in rows]
+    model = [[w[2] for w in s.words] for s in scores]
+    out = word_scores(labels, model, threshold)
+    hits = _lexicon_words(rows, lexicons)
+    lexicon = [[1.0 if h else 0.0 for h in row] for row in hits]
+    combined = [[1.0 if h else m for h, m in zip(hr, mr, strict=True)] for hr, mr in zip(hits, model, strict=True)]
+    out |= {f"lexicon_{k}": v for k, v in word_scores(labels, lexicon, threshold).items()}
+    out |= {f"combined_{k}": v for k, v in word_scores(labels, combined, threshold).items()}
+    return out
+
+
+def _lexicon_words(rows: list[Row], lexicons: str | None) -> list[list[bool]]:
+    """For each row, whether each of its words lies in a ``loaded`` lexicon mark of slant's markers."""
+    from slant.analyses import markers
+    from slant.model import Article, Sentence
+    from slant.nlp.resources import Resources
+
+    lex = markers.load_lexicons(lexicons)
+    texts = [r.text for r in rows]
+    out = []
+    for text, doc in zip(texts, Resources().nlp.pipe(texts, batch_size=64), strict=True):
+        article = Article(
+            id="a1", source="babe", text=text, sentences=[Sentence(id="a1.s1", start=0, end=len(text), text=text)]
+        )
+        marks = [m for m in markers.mark_article(article, doc, [], lex) if m.kind == "loaded"]
+        out.append([any(m.start < b and a < m.end for m in marks) for a, b in word_spans(text)])
+    return out
