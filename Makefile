@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench bench-minilm clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	@$(ISOLATE) && $(PY) bench/bench_compare.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
+
+bench-minilm: $(STAMP)
+	@$(ISOLATE) && $(PY) bench/bench_minilm.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
