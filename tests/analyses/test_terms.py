@@ -187,3 +187,14 @@ def test_actor_labelled_by_apposition(nlp_resources: Resources) -> None:
         "a1": {"state senator", "tax-and-spend liberal"},
         "a2": {"state senator", "veteran budget writer"},
     }
+
+
+def test_referent_judgements_agree_with_the_loaded_lexicon() -> None:
+    """A wording the referent list calls neutral is never in the loaded-language lexicon, and vice versa."""
+    from slant.analyses.lexicons import load_lexicons
+
+    loaded = {" ".join(e.words) for e in load_lexicons().loaded}
+    for v in terms.referent_lexicon():
+        wording = " ".join(v.lemmas).replace(" - ", "-")
+        if v.judgement == "neutral":
+            assert wording not in loaded, f"{wording!r} is neutral in referents.txt but loaded in loaded.txt"
