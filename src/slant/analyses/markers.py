@@ -137,12 +137,23 @@ def _spoken(speech: Sequence[Quoted], quotes: Sequence[Quote]) -> list[tuple[int
     return spoken + [(q.start, q.end) for q in quotes if q.direct]
 
 
+def _stretches(doc: "Doc", text: str, quotes: Sequence[Quote]) -> tuple[list[Quoted], list[Quoted]]:
+    """The article's quoted stretches split into scare quotes and speech, computed once per document
+    and set of quotes (``mark_article`` and ``speech_spans`` both need them)."""
+    key = "slant.markers.stretches " + " ".join(f"{q.start}:{q.end}:{int(q.direct)}" for q in quotes)
+    if key not in doc.user_data:
+        quoted = find_quoted(text)
+        scares = [q for q in quoted if scare.is_scare_quote(doc, q, quotes)]
+        doc.user_data[key] = (scares, [q for q in quoted if q not in scares])
+    found: tuple[list[Quoted], list[Quoted]] = doc.user_data[key]
+    return found
+
+
 def speech_spans(article: Article, doc: "Doc", quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """Character spans of the article's real quotations (direct quotes and quoted speech, not scare
     quotes): words there are the speaker's, not the writer's."""
     quotes = [q for q in quotes if q.article == article.id]
-    speech = [q for q in find_quoted(article.text) if not scare.is_scare_quote(doc, q, quotes)]
-    return _spoken(speech, quotes)
+    return _spoken(_stretches(doc, article.text, quotes)[1], quotes)
 
 
 def mark_article(article: Article, doc: "Doc", quotes: Sequence[Quote], lexicons: Lexicons) -> list[LanguageMark]:
@@ -158,10 +169,8 @@ def mark_article(article: Article, doc: "Doc", quotes: Sequence[Quote], lexicons
         Marks in text order, none overlapping, none outside the article's sentences.
     """
     quotes = [q for q in quotes if q.article == article.id]
-    quoted = find_quoted(article.text)
-    scares = [q for q in quoted if scare.is_scare_quote(doc, q, quotes)]
-    speech = [q for q in quoted if q not in scares]
-    inq = _inq(doc, quoted)
+    scares, speech = _stretches(doc, article.text, quotes)
+    inq = _inq(doc, sorted([*scares, *speech], key=lambda q: q.start))
     linked = epistemic.linked_verbs(doc, quotes, inq)
 
     hits = [
