@@ -79,7 +79,7 @@ def _merge_loaded(rules: list[LanguageMark], model: list[LanguageMark]) -> list[
             if not any(r.start <= m.start and m.end <= r.end for r in out if r.kind != "biased_sentence"):
                 out.append(m)
             continue
-        hit.score = max(hit.score, m.score) if hit.score < 1.0 else hit.score
+        hit.score = max(hit.score, m.score)
         hit.why = f"{hit.why}; the BABE-trained tagger agrees ({m.score:.2f})"
     return out
 
