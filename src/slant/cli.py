@@ -133,11 +133,18 @@ def eval_align(
 
 @eval_app.command("quotes")
 def eval_quotes(
-    data: Annotated[Path, typer.Option(help="Folder of gold files (*.json) with quotes and sources.")] = EXAMPLES
-    / "gold",
+    data: Annotated[
+        Path, typer.Option(help="Folder of gold files (*.json) with quotes and sources, or a BASIL-layout folder.")
+    ] = EXAMPLES / "gold",
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
 ) -> None:
-    """Quotes: detection recall/precision, speaker attribution accuracy, cited-outlet P/R/F1."""
+    """Quotes: detection recall/precision, speaker attribution accuracy, cited-outlet P/R/F1; on a BASIL
+    folder (articles/ and annotations/), speaker accuracy on its quote annotations (slant/eval/basil_quotes.py)."""
+    if (data / "articles").is_dir() and (data / "annotations").is_dir():
+        from slant.eval import basil_quotes
+
+        _print_scores("quotes (BASIL)", basil_quotes.evaluate(data), basil_quotes.ANCHOR, as_json)
+        return
     from slant.eval.quotes import ANCHOR, evaluate
 
     _print_scores("quotes", evaluate(data), ANCHOR, as_json)
@@ -166,6 +173,8 @@ def eval_terms(
 
 
 BABE_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "babe" / "train.csv"
+NEWSMTSC_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "newsmtsc" / "train.jsonl"
+NEWSMTSC_DEVTEST = NEWSMTSC_TRAIN.with_name("devtest_mt.jsonl")
 
 
 @eval_app.command("babe")
@@ -183,6 +192,17 @@ def eval_babe(
         _print_scores("babe --cv", cross_validate_file(data), ANCHOR, as_json)
         return
     _print_scores("babe", evaluate(data), ANCHOR, as_json)
+
+
+@eval_app.command("newsmtsc")
+def eval_newsmtsc(
+    data: Annotated[Path, typer.Option(help="NewsMTSC-format JSONL file (e.g. devtest_mt.jsonl).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Target-dependent sentiment: macro-F1 and accuracy over every target (protocol in slant/eval/newsmtsc.py)."""
+    from slant.eval.newsmtsc import ANCHOR, evaluate
+
+    _print_scores("newsmtsc", evaluate(data), ANCHOR, as_json)
 
 
 @eval_app.command("babe-words")
@@ -246,6 +266,21 @@ def train_babe(
     from slant.train.babe import OUT_DIR, train
 
     result = train(data, cv=cv)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    sys.stderr.write(f"wrote {OUT_DIR}\n")
+
+
+@train_app.command("newsmtsc")
+def train_newsmtsc(
+    data: Annotated[Path, typer.Option(help="NewsMTSC train JSONL.")] = NEWSMTSC_TRAIN,
+    test: Annotated[
+        Path, typer.Option(help="NewsMTSC file scored after every epoch (never used to choose).")
+    ] = NEWSMTSC_DEVTEST,
+) -> None:
+    """Fine-tune MiniLM's top blocks for target-dependent sentiment on NewsMTSC and ship the weights."""
+    from slant.train.newsmtsc import OUT_DIR, train
+
+    result = train(data, test)
     sys.stdout.write(json.dumps(result, indent=2) + "\n")
     sys.stderr.write(f"wrote {OUT_DIR}\n")
 

@@ -145,6 +145,43 @@ class Mention(_Model):
     end: int = Field(ge=0)
 
 
+Polarity = Literal["negative", "neutral", "positive"]
+
+
+class SentimentEvidence(_Model):
+    """A sentence showing how an article treats an actor, with the mention the model read."""
+
+    sentence: str = Field(description="Id of the sentence.")
+    polarity: Polarity
+    score: float = Field(ge=0.0, le=1.0, description="Model probability of that polarity.")
+    start: int = Field(ge=0, description="Start of the actor's mention in the article text.")
+    end: int = Field(ge=0)
+
+
+class Portrayal(_Model):
+    """How one article presents one actor: how often and how it names them, the sentiment of the
+    sentences that mention them (target-dependent, NewsMTSC-trained), and how much they are quoted."""
+
+    article: str
+    mentions: int = Field(ge=0)
+    references: list[str] = Field(
+        default_factory=list, description="How the article refers to the actor: names, titles, descriptions."
+    )
+    tone: float = Field(
+        0.0, ge=-1.0, le=1.0, description="Mean of P(positive) - P(negative) over the sentences mentioning the actor."
+    )
+    polarity: Polarity | None = Field(None, description="The class with the highest mean probability.")
+    sentences: dict[str, int] = Field(
+        default_factory=dict, description="Polarity -> sentences mentioning the actor with that predicted class."
+    )
+    evidence: list[SentimentEvidence] = Field(
+        default_factory=list, description="The sentences that lean furthest from neutral, strongest first."
+    )
+    quotes: int = Field(0, ge=0, description="Quotes attributed to the actor in this article.")
+    quoted_words: int = Field(0, ge=0)
+    voice_share: float = Field(0.0, ge=0.0, le=1.0, description="Share of the article's quoted words.")
+
+
 class Actor(_Model):
     """A person, organisation or place, merged across articles."""
 
@@ -154,6 +191,41 @@ class Actor(_Model):
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list, description="Ids of the articles that mention the actor.")
+    side: str | None = Field(
+        None, description="Party the articles state for the actor ('Democratic', 'Republican'), if any."
+    )
+    portrayal: list[Portrayal] | None = Field(
+        None, description="One entry per article that mentions or quotes the actor (the portrayal analysis)."
+    )
+
+
+class Voice(_Model):
+    """One speaker's share of an article's quoted words."""
+
+    name: str = Field(
+        description="The speaker's name; for an anonymous source how the article describes it "
+        "('internal sources'), else 'anonymous source'; 'unattributed' when no speaker was found."
+    )
+    actor: str | None = Field(None, description="Id of the speaker in `actors`, when resolved.")
+    side: str | None = None
+    anonymous: bool = False
+    quotes: int = Field(ge=0)
+    words: int = Field(ge=0)
+    share: float = Field(ge=0.0, le=1.0, description="words / the article's quoted words.")
+
+
+class VoiceBalance(_Model):
+    """Who gets a voice in one article: quoted words by speaker, by side, and from anonymous sources."""
+
+    article: str
+    quotes: int = Field(ge=0)
+    quoted_words: int = Field(ge=0, description="Words inside all quotes of the article; the voices' words sum to it.")
+    voices: list[Voice] = Field(default_factory=list, description="Most quoted first.")
+    anonymous_share: float = Field(0.0, ge=0.0, le=1.0)
+    unattributed_share: float = Field(0.0, ge=0.0, le=1.0)
+    sides: dict[str, float] = Field(
+        default_factory=dict, description="Side ('Democratic', 'Republican', 'unstated') -> share of quoted words."
+    )
 
 
 class LanguageMark(_Model):
@@ -235,6 +307,7 @@ class Comparison(_Model):
     terms: list[Term] | None = None
     language: list[LanguageMark] | None = None
     profiles: list[LanguageProfile] | None = None
+    voices: list[VoiceBalance] | None = None
     provenance: Provenance | None = None
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)

@@ -37,6 +37,8 @@ class Analysis:
     """Returns the runner; imported lazily so `slant --help` loads no analysis code."""
     hidden_layers: Callable[[Resources], tuple[int, ...]] | None = None
     """MiniLM block counts whose token states the analysis reuses (``NlpLayer.hidden``), if any."""
+    enriches: tuple[str, ...] = ()
+    """Fields another analysis provides that this one returns enriched (it must also require them)."""
 
 
 def _runner(module: str, func: str = "run") -> Callable[[], Runner]:
@@ -55,12 +57,21 @@ def _bias_layers(resources: Resources) -> tuple[int, ...]:
     return (load(resources).frozen_layers,)
 
 
+def _sentiment_layers(resources: Resources) -> tuple[int, ...]:
+    from slant.analyses.sentiment import load
+
+    return (load(resources).frozen_layers,)
+
+
 ANALYSES: dict[str, Analysis] = {
     "actors": Analysis("actors", ("docs",), ("actors",), _runner("actors")),
     "quotes": Analysis("quotes", ("docs", "actors"), ("quotes", "sources"), _runner("quotes")),
     "facts": Analysis("facts", ("docs", "vectors", "actors"), ("facts",), _runner("align")),
     "language": Analysis("language", ("docs", "quotes"), ("language", "profiles"), _runner("language"), _bias_layers),
     "terms": Analysis("terms", ("docs", "actors", "language"), ("terms",), _runner("terms")),
+    "portrayal": Analysis(
+        "portrayal", ("docs", "actors", "quotes"), ("voices",), _runner("portrayal"), _sentiment_layers, ("actors",)
+    ),
 }
 
 
@@ -87,6 +98,9 @@ def build_pipeline(names: Iterable[str], registry: dict[str, Analysis] | None = 
         if state.get(name) == "visiting":
             raise PipelineError(f"analyses require each other in a cycle: {' -> '.join(chain + (name,))}")
         state[name] = "visiting"
+        loose = set(registry[name].enriches) - set(registry[name].requires)
+        if loose:
+            raise PipelineError(f"analysis {name!r} enriches {sorted(loose)} without requiring them")
         for need in registry[name].requires:
             if need in NLP_PROVIDES:
                 continue
@@ -134,12 +148,13 @@ def run(
     timings["parse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     keep = sorted({k for a in analyses if a.hidden_layers is not None for k in a.hidden_layers(resources)})
-    embed(comparison, resources, keep)
-    timings["embed"] = time.perf_counter() - t0
+    if keep or any("vectors" in a.requires for a in analyses):
+        embed(comparison, resources, keep)
+        timings["embed"] = time.perf_counter() - t0
     for analysis in analyses:
         t0 = time.perf_counter()
         part = analysis.load()(comparison, resources, settings)
-        extra = set(part) - set(analysis.provides)
+        extra = set(part) - set(analysis.provides) - set(analysis.enriches)
         if extra:
             raise PipelineError(f"analysis {analysis.name!r} returned undeclared fields: {sorted(extra)}")
         for key, value in part.items():

@@ -48,7 +48,7 @@ class Settings:
     None: only slant's own lexicons (those two are not redistributable, so they are never shipped)."""
 
     # analyses run by compare()
-    analyses: tuple[str, ...] = ("actors", "quotes", "facts", "language", "terms")
+    analyses: tuple[str, ...] = ("actors", "quotes", "facts", "language", "terms", "portrayal")
 
     def with_(self, **changes: Any) -> "Settings":
         """Return a copy with the given fields changed."""

@@ -15,13 +15,17 @@ from slant.model import (
     LanguageMark,
     LanguageProfile,
     Mention,
+    Portrayal,
     Provenance,
     Quote,
     Sentence,
+    SentimentEvidence,
     SourceCite,
     Span,
     Term,
     TermVariant,
+    Voice,
+    VoiceBalance,
 )
 
 HARBOR = "Harbor Daily"
@@ -118,6 +122,11 @@ def mention(article: Article, sentence_number: int, phrase: str) -> Mention:
 def quote(article: Article, sentence_number: int, words: str, **fields: object) -> Quote:
     sid, start, end = locate(article, sentence_number, words)
     return Quote(article=article.id, text=words, start=start, end=end, sentence=sid, **fields)  # type: ignore[arg-type]
+
+
+def tone(article: Article, sentence_number: int, phrase: str, polarity: str, score: float) -> SentimentEvidence:
+    sid, start, end = locate(article, sentence_number, phrase)
+    return SentimentEvidence(sentence=sid, polarity=polarity, score=score, start=start, end=end)  # type: ignore[arg-type]
 
 
 def mark(
@@ -297,6 +306,30 @@ def make_comparison() -> Comparison:
             aliases=["Ortiz"],
             articles=["a1", "a2"],
             mentions=[mention(a1, 2, "Dana Ortiz"), mention(a1, 3, "Ortiz"), mention(a2, 2, "Dana Ortiz")],
+            side="Democratic",
+            portrayal=[
+                Portrayal(
+                    article="a1",
+                    mentions=2,
+                    references=["Dana Ortiz", "Ortiz", "Fire chief"],
+                    tone=0.42,
+                    polarity="positive",
+                    sentences={"negative": 0, "neutral": 1, "positive": 1},
+                    evidence=[tone(a1, 2, "Dana Ortiz", "positive", 0.71)],
+                    quotes=1,
+                    quoted_words=9,
+                    voice_share=0.5,
+                ),
+                Portrayal(
+                    article="a2",
+                    mentions=1,
+                    references=["Dana Ortiz", "Fire chief"],
+                    tone=-0.3,
+                    polarity="negative",
+                    sentences={"negative": 1, "neutral": 0, "positive": 0},
+                    evidence=[tone(a2, 2, "Dana Ortiz", "negative", 0.64)],
+                ),
+            ],
         ),
         Actor(
             id="o1",
@@ -339,6 +372,30 @@ def make_comparison() -> Comparison:
         profile("a1", 48, {"intensifier": 1}, 0.0, {"say": 2}),
         profile("a2", 40, {"loaded": 1, "biased_sentence": 1, "epistemic": 1}, 0.25, {"say": 2, "tell": 1}),
     ]
+    voices = [
+        VoiceBalance(
+            article="a1",
+            quotes=2,
+            quoted_words=18,
+            voices=[
+                Voice(name="Dana Ortiz", actor="p1", side="Democratic", quotes=1, words=9, share=0.5),
+                Voice(name="unattributed", quotes=1, words=9, share=0.5),
+            ],
+            unattributed_share=0.5,
+            sides={"Democratic": 0.5, "unstated": 0.5},
+        ),
+        VoiceBalance(
+            article="a2",
+            quotes=2,
+            quoted_words=10,
+            voices=[
+                Voice(name="Keel Logistics", actor="o1", quotes=1, words=6, share=0.6),
+                Voice(name="A neighbour who asked not to be named", anonymous=True, quotes=1, words=4, share=0.4),
+            ],
+            anonymous_share=0.4,
+            sides={"unstated": 1.0},
+        ),
+    ]
     return Comparison(
         articles=[a1, a2],
         facts=facts,
@@ -348,6 +405,7 @@ def make_comparison() -> Comparison:
         terms=terms,
         language=language,
         profiles=profiles,
+        voices=voices,
         provenance=Provenance(
             version="0.1.0",
             analyses=["align", "quotes", "actors"],

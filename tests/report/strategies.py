@@ -15,10 +15,14 @@ from slant.model import (
     Evidence,
     Fact,
     Mention,
+    Portrayal,
     Provenance,
     Quote,
     Sentence,
+    SentimentEvidence,
     SourceCite,
+    Voice,
+    VoiceBalance,
 )
 
 _words = st.text(min_size=0, max_size=12)
@@ -151,6 +155,36 @@ def comparisons(draw: Any) -> Comparison:
             for _ in range(draw(st.integers(0, 3))):
                 art, _sent, start, end = _pick(draw, articles)
                 mentions.append(Mention(article=art.id, text=art.text[start:end], start=start, end=end))
+            portrayal = None
+            if draw(st.booleans()):
+                portrayal = []
+                for article in sorted({m.article for m in mentions}):
+                    art = next(a for a in articles if a.id == article)
+                    evidence = []
+                    if art.sentences and draw(st.booleans()):
+                        sent = draw(st.sampled_from(art.sentences))
+                        evidence.append(
+                            SentimentEvidence(
+                                sentence=sent.id,
+                                polarity=draw(st.sampled_from(["negative", "positive"])),
+                                score=draw(st.floats(0, 1)),
+                                start=sent.start,
+                                end=sent.end,
+                            )
+                        )
+                    portrayal.append(
+                        Portrayal(
+                            article=article,
+                            mentions=sum(1 for m in mentions if m.article == article),
+                            references=draw(st.lists(_words, max_size=3)),
+                            tone=draw(st.floats(-1, 1)),
+                            polarity=draw(st.sampled_from([None, "negative", "neutral", "positive"])),
+                            evidence=evidence,
+                            quotes=draw(st.integers(0, 3)),
+                            quoted_words=draw(st.integers(0, 40)),
+                            voice_share=draw(st.floats(0, 1)),
+                        )
+                    )
             out.append(
                 Actor(
                     id=f"x{n}",
@@ -159,6 +193,26 @@ def comparisons(draw: Any) -> Comparison:
                     aliases=draw(st.lists(_words, max_size=2)),
                     mentions=mentions,
                     articles=sorted({m.article for m in mentions}),
+                    side=draw(st.sampled_from([None, "Democratic", "Republican"])),
+                    portrayal=portrayal,
+                )
+            )
+        return out
+
+    def voices() -> list[VoiceBalance]:
+        out = []
+        for art in articles:
+            words = draw(st.lists(st.integers(1, 30), max_size=3))
+            total = sum(words)
+            out.append(
+                VoiceBalance(
+                    article=art.id,
+                    quotes=len(words),
+                    quoted_words=total,
+                    voices=[
+                        Voice(name=draw(_words), anonymous=draw(st.booleans()), quotes=1, words=w, share=w / total)
+                        for w in words
+                    ],
                 )
             )
         return out
@@ -170,6 +224,7 @@ def comparisons(draw: Any) -> Comparison:
         quotes=quotes() if draw(maybe) else None,
         sources=sources() if draw(maybe) else None,
         actors=actors() if draw(maybe) else None,
+        voices=voices() if draw(maybe) else None,
         provenance=Provenance(
             version=draw(_words),
             analyses=draw(st.lists(_words, max_size=3)),

@@ -74,5 +74,5 @@ def test_markdown_sections_and_columns() -> None:
 
 def test_markdown_not_run_is_stated() -> None:
     text = render_markdown(make_bare_comparison())
-    assert text.count("_Not run._") == 7
+    assert text.count("_Not run._") == 9  # every analysis section but side by side, contradictions, boilerplate
     assert text.endswith("\n") and not text.endswith("\n\n")

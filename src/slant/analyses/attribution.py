@@ -276,16 +276,26 @@ def introduces(verb: "Token", text: str, quoted: Sequence[Quoted]) -> bool:
 
 
 def introduced_by(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph_start: int) -> "Token | None":
-    """The name or pronoun the sentence right before a quotation, in its paragraph, has as its subject,
-    when that sentence holds no quotation of its own (‘Sandoval spoke first. “The contract was rigged.”’).
+    """The name or pronoun the sentence right before a quotation has as its subject, when that sentence
+    holds no quotation of its own (‘Sandoval spoke first. “The contract was rigged.”’). For a quotation
+    that opens its paragraph, the last sentence of the paragraph before counts when it ends in a colon,
+    or in a speech verb with nothing said after it (‘Trump noted in a tweet Wednesday morning.’).
     """
     lead = text[paragraph_start : quoted.open].rstrip()
-    if not lead.endswith((".", "!")):
+    opens_paragraph = not lead
+    if opens_paragraph:
+        # The paragraph before may introduce it: ‘Fox tweeted his own recollection in response:’ or
+        # ‘Trump noted in a tweet Wednesday morning.’ (a speech verb with nothing said after it).
+        lead = text[:paragraph_start].rstrip()
+    if not lead.endswith((".", "!", ":")):
         return None
-    anchor = _token_at(doc, paragraph_start + len(lead) - 1)
+    anchor = _token_at(doc, len(lead) - 1 if opens_paragraph else paragraph_start + len(lead) - 1)
     if anchor is None or inq[anchor.i] or any(inq[t.i] for t in anchor.sent):
         return None
     root = anchor.sent.root
+    if opens_paragraph and not lead.endswith(":"):
+        if not verb_kind(root) or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children):
+            return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.pos_ in ("PROPN", "PRON") else None
 

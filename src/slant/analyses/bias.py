@@ -69,12 +69,7 @@ class BiasModel:
         self.upto = int(meta["frozen_layers"])
         self.word_threshold = float(meta["word_threshold"])
         self.word_gate = float(meta.get("word_gate", 0.0))
-        self.layers = minilm.prepare_layers(
-            [
-                {k[len(f"layer.{i}.") :]: v for k, v in weights.items() if k.startswith(f"layer.{i}.")}
-                for i in range(int(meta["tuned_layers"]))
-            ]
-        )
+        self.layers = minilm.tuned_blocks(weights, int(meta["tuned_layers"]))
         self.sentence_w = weights["sentence.weight"].astype(np.float32).reshape(-1)
         self.sentence_b = float(weights["sentence.bias"].reshape(-1)[0])
         self.token_w = weights["token.weight"].astype(np.float32).reshape(-1)

@@ -25,8 +25,8 @@ from slant.analyses.attribution import Found
 from slant.analyses.outlets import find_cites, same_outlet, tied_outlet
 from slant.analyses.quotemarks import Quoted, find_quoted, within
 from slant.analyses.reporting import according_clause, according_to, judgement, reported_clause, subject_of
-from slant.analyses.speakers import Discourse, Speaker
-from slant.analyses.speech import is_negated, is_passive, may_speak, person_like, verb_kind
+from slant.analyses.speakers import Discourse, Referent, Speaker
+from slant.analyses.speech import DOCUMENT_NOUNS, is_negated, is_passive, may_speak, person_like, verb_kind
 from slant.errors import PipelineError
 from slant.model import Actor, Article, Comparison, Quote, Sentence, SourceCite
 
@@ -40,6 +40,9 @@ _TRIM = " \t\n,;:"
 # Which actor types a speaker of each kind may be.
 _ACTOR_TYPES = {"person": {"PERSON"}, "org": {"ORG", "GPE", "NORP", "FAC"}, "outlet": {"ORG", "PERSON"}}
 _GOING_ON = frozenset({"go", "continue", "proceed", "repeat"})
+_SAME_DOCUMENT = {"lawsuit": "suit", "advertisement": "ad", "commercial": "ad"}
+"""Document nouns that name the same kind of document ("a lawsuit ... the suit says")."""
+_QUOTE_OPENERS = "\"“‘'«„"
 
 
 @dataclass(frozen=True)
@@ -133,8 +136,10 @@ class ArticleQuotes:
         else:
             outlet = tied_outlet(found.verb, self.cited)
             if speaker is not None and found.subject is not None and not may_speak(found.subject):
-                # "the report said", "a mark saying": words, but nobody who spoke them
-                speaker = Speaker(None, speaker.mention, speaker.start, speaker.end)
+                # "the report said", "a mark saying": words, but nobody who spoke them, unless the
+                # article says whose document it is ("a letter from 90 faculty members ... The letter says").
+                owner = self._document_owner(found.subject)
+                speaker = Speaker(owner, speaker.mention, speaker.start, speaker.end)
         return _Attr(
             speaker=speaker,
             verb=found.lemma or None,
@@ -143,6 +148,53 @@ class ArticleQuotes:
             paragraph=self._paragraph(found.verb.idx),
             direct=direct,
         )
+
+    def _owner_token(self, noun: "Token") -> "Token | None":
+        """Who a document noun belongs to, by its own phrase or its clause: "X's letter", "a letter from
+        X", "an ad by X", "X released an ad", "a suit filed by X"."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                return child
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            if child.dep_ == "acl":  # "a suit filed by Nebraska"
+                agent = next((a for a in child.children if a.dep_ == "agent"), None)
+                obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+                if obj is not None:
+                    return obj
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("with", "in"):
+            verb = verb.head  # "the campaign responded with an ad"
+        elif noun.dep_ not in ("dobj", "attr"):
+            return None
+        if verb.pos_ in ("VERB", "AUX"):
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return None
+
+    def _document_owner(self, subject: "Token") -> Referent | None:
+        """The person or group a document speaking as a subject ("the letter says") belongs to: found in
+        its own phrase, else where the article last introduced a document of that kind (within 12 sentences)."""
+        lemma = subject.lemma_.lower()
+        if lemma not in DOCUMENT_NOUNS:
+            return None
+        kind = _SAME_DOCUMENT.get(lemma, lemma)
+        sentence = self.discourse.sentence_of(subject)
+        candidates = [subject] + [
+            t
+            for t in reversed(self.doc[: subject.i])
+            if _SAME_DOCUMENT.get(t.lemma_.lower(), t.lemma_.lower()) == kind
+            and not self.inq[t.i]
+            and sentence - self.discourse.sentence_of(t) <= 12
+        ]
+        for noun in candidates:
+            owner = self._owner_token(noun)
+            if owner is not None and not self.inq[owner.i] and may_speak(owner):
+                ref = self.discourse.speaker(owner).referent
+                if ref is not None and ref.kind in ("person", "group", "org"):
+                    return ref
+        return None
 
     def _actor(self, speaker: Speaker) -> Actor | None:
         """The actor a speaker is, by where the article names them, else by name."""
@@ -384,10 +436,51 @@ class ArticleQuotes:
 
     # -- all --------------------------------------------------------------
 
+    def _introducing_verb(self, sentence: Sentence) -> Found | None:
+        """The speech verb and subject of a sentence that introduces a block with a colon
+        (‘Lauten wrote in a Facebook post:’, ‘Trump lashed out on Twitter, saying:’)."""
+        span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or any(self.inq[t.i] for t in span):
+            return None
+        root = span.root
+        for verb in [root, *(c for c in root.children if c.dep_ in ("advcl", "xcomp", "conj"))]:
+            if verb_kind(verb) is None:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = subject or next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+                return Found(verb, verb.lemma_.lower(), subject, sentence.end)
+        return None
+
+    def _unmarked_blocks(self, found: Sequence[Quote]) -> list[Quote]:
+        """Paragraphs quoted without quotation marks: a paragraph right after one that ends with a
+        colon after a speech verb (‘Lauten wrote on Facebook:’ then the post itself), attributed to
+        that verb's subject. Only the next paragraph counts, and only if no quote already covers it."""
+        paragraphs: list[list[Sentence]] = []
+        for sent in self.sentences:
+            if paragraphs and paragraphs[-1][-1].paragraph == sent.paragraph:
+                paragraphs[-1].append(sent)
+            else:
+                paragraphs.append([sent])
+        quotes = []
+        for lead, block in zip(paragraphs, paragraphs[1:], strict=False):
+            if not lead[-1].text.rstrip().endswith(":") or block[0].paragraph != lead[-1].paragraph + 1:
+                continue
+            start, end = block[0].start, block[-1].end
+            if self.text[start] in _QUOTE_OPENERS or any(q.start < end and start < q.end for q in found):
+                continue
+            verb = self._introducing_verb(lead[-1])
+            if verb is not None:
+                quote = self._quote(self._attr(verb, direct=True), start, end, direct=True)
+                if quote is not None:
+                    quotes.append(quote)
+        return quotes
+
     def find(self) -> tuple[list[Quote], list[SourceCite]]:
         """Quotes (direct and indirect, in text order) and cited outlets of the article."""
         indirect_quotes, indirect_attrs = self._indirect()
         quotes = self._direct(indirect_attrs) + indirect_quotes
+        quotes += self._unmarked_blocks(quotes)
         quotes.sort(key=lambda q: (q.start, not q.direct))
         sources = []
         for cite in self.cited:

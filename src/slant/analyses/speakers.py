@@ -29,6 +29,7 @@ from slant.analyses.speech import (
     anonymity_cue,
     noun_phrase,
     person_like,
+    platforms,
     role_key,
     verb_kind,
 )
@@ -129,6 +130,8 @@ class Discourse:
         person = True if known else self.names.is_person_run(first, last, titled, name)
         if person is None:
             person = speaking(head)
+        if name.lower() in platforms():
+            person = False
         if not person:
             labels = {t.ent_type_ for t in toks if t.ent_type_}
             if not name or labels & NUMERIC_LABELS:

@@ -54,7 +54,8 @@ OFFICES = frozenset(
 DOCUMENT_NOUNS = frozenset(
     """report study survey poll statement letter document data record figure filing memo analysis review
     audit release website estimate statistic number count tally budget projection forecast chart map
-    video footage photo image transcript minutes note email message post tweet""".split()
+    video footage photo image transcript minutes note email message post tweet ad advertisement commercial
+    suit lawsuit complaint resolution petition motion brief""".split()
 )
 # Nouns ending like agent nouns ("worker", "investor") that are not people.
 _NOT_AGENTS = frozenset(
@@ -86,6 +87,12 @@ def lexicon(name: str) -> tuple[str, ...]:
     """The non-comment lines of a lexicon file shipped in ``slant/data/quotes/``."""
     text = (resources.files("slant") / "data" / "quotes" / name).read_text(encoding="utf-8")
     return tuple(s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#"))
+
+
+@cache
+def platforms() -> frozenset[str]:
+    """Lower-cased names of social networks and platforms (``platforms.txt``): never people."""
+    return frozenset(p.lower() for p in lexicon("platforms.txt"))
 
 
 @cache

@@ -207,7 +207,7 @@ def _normal(tokens: Sequence["Token"]) -> str:
     return "".join(w + t.whitespace_ for w, t in zip(words, tokens, strict=True)).strip()
 
 
-def _actor_uses(comparison: Comparison, actor: Actor) -> list[_Use]:
+def actor_uses(comparison: Comparison, actor: Actor) -> list[_Use]:
     """Descriptions of one actor in every article: titles, appositions and standalone descriptions."""
     uses: list[_Use] = []
     name_words = {w.lower() for alias in [actor.name, *actor.aliases] for w in alias.split() if w[:1].isupper()}
@@ -342,7 +342,7 @@ def _known_terms(
 def _actor_terms(comparison: Comparison, order: dict[str, int], marks: dict[str, list[LanguageMark]]) -> list[Term]:
     terms: list[Term] = []
     for actor in comparison.actors or []:
-        uses = _suffix_keys(_actor_uses(comparison, actor))
+        uses = _suffix_keys(actor_uses(comparison, actor))
         variants = _variants(uses, order, _key, marks)
         if _differs(uses, _key):
             terms.append(

@@ -264,6 +264,17 @@ class NumpyMiniLM:
             prepared.append(w)
         return prepared
 
+    @classmethod
+    def tuned_blocks(cls, weights: Mapping[str, np.ndarray], count: int) -> list[dict[str, np.ndarray]]:
+        """The blocks ``layer.0.*`` .. ``layer.{count-1}.*`` of a model trained on top of MiniLM (the
+        naming of the training nets in slant/train), ready for ``run_layers``."""
+        return cls.prepare_layers(
+            [
+                {k[len(f"layer.{i}.") :]: v for k, v in weights.items() if k.startswith(f"layer.{i}.")}
+                for i in range(count)
+            ]
+        )
+
     def run_layers(self, hidden: Hidden, layers: Sequence[Mapping[str, np.ndarray]]) -> np.ndarray:
         """Continue ``hidden`` through the given blocks, as returned by ``prepare_layers``.
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from slant import __version__
 from slant.model import Comparison
-from slant.report.view import KIND_LABELS, ArticleView, FactTag, SentenceView, build_view, shown_marks
+from slant.report.view import KIND_LABELS, ArticleView, FactTag, SentenceView, build_view, shown_marks, tone_label
 
 TEMPLATE = "report.html.j2"
 _SAFE_SCHEMES = ("http", "https")
@@ -70,6 +70,7 @@ def _environment() -> Environment:
         fact_ids=fact_ids,
         shown_marks=shown_marks,
         kind_labels=KIND_LABELS,
+        tone_label=tone_label,
     )
     return env
 

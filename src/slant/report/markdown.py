@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slant.model import Comparison
-from slant.report.view import KIND_LABELS, SECTIONS, ReportView, build_view, shown_marks
+from slant.report.view import (
+    KIND_LABELS,
+    PORTRAYAL_LIMIT,
+    SECTIONS,
+    PortrayalCell,
+    ReportView,
+    build_view,
+    shown_marks,
+    tone_label,
+)
 
 DASH = "\u2014"
 _ESCAPES = str.maketrans(
@@ -197,6 +206,46 @@ def _terms(view: ReportView) -> list[str]:
         ]
         rows.append([term.referent, *cells])
     return _table(["referent", *(a.ref.full for a in view.articles)], rows)
+
+
+def _portrayal_cell(cell: PortrayalCell | None) -> Raw:
+    if cell is None:
+        return Raw(DASH)
+    lines = [f"**{tone_label(cell.tone)}** ({cell.tone:+.2f}), {cell.mentions} mention{'s' * (cell.mentions != 1)}"]
+    if cell.quoted_words:
+        lines.append(f"quoted {cell.quoted_words} words ({cell.voice_share:.0%} of quotes)")
+    if cell.references:
+        lines.append("as: " + escape("; ".join(cell.references[:3])))
+    lines += [f"_{e.polarity} {e.score:.2f}_: {escape(e.text)}" for e in cell.evidence[:2]]
+    return Raw("<br>".join(lines))
+
+
+def _portrayal(view: ReportView) -> list[str]:
+    if view.portrayal is None:
+        return _note("Not run")
+    if not view.portrayal:
+        return _note("No people or organisations to portray")
+    shown = view.portrayal[:PORTRAYAL_LIMIT]
+    rows = [[f"{a.name} ({a.side})" if a.side else a.name, *(_portrayal_cell(c) for c in a.cells)] for a in shown]
+    out = _table(["actor", *(a.ref.full for a in view.articles)], rows)
+    rest = len(view.portrayal) - len(shown)
+    return out + ([""] + _note(f"{rest} more actors in the JSON output") if rest > 0 else [])
+
+
+def _voices(view: ReportView) -> list[str]:
+    if view.voices is None:
+        return _note("Not run")
+    voices = view.voices
+    rows = [
+        ["quoted words", *(f"{v.quoted_words} in {v.quotes} quotes" for v in voices)],
+        [
+            "voices",
+            *(Raw("<br>".join(escape(f"{x.name} {x.share:.0%}") for x in v.voices[:6]) or DASH) for v in voices),
+        ],
+        ["anonymous", *(f"{v.anonymous_share:.0%}" for v in voices)],
+        ["by side", *(", ".join(f"{k} {s:.0%}" for k, s in v.sides.items()) or DASH for v in voices)],
+    ]
+    return _table(["", *(v.article.full for v in voices)], rows)
 
 
 def _profiles(view: ReportView) -> list[str]:

@@ -14,13 +14,16 @@ from slant.model import Comparison
 from slant.report.view import (
     KIND_LABELS,
     MARK_LIMIT,
+    PORTRAYAL_LIMIT,
     SECTIONS,
     ArticleRef,
     ArticleView,
+    PortrayalCell,
     QuoteView,
     ReportView,
     build_view,
     shown_marks,
+    tone_label,
 )
 
 STYLES = {"shared": "green", "unique": "yellow", "contradiction": "red"}
@@ -177,6 +180,72 @@ def _quotes(view: ReportView) -> RenderableType:
             table.add_row(*_quote_row(quote))
         parts.append(table)
     return Group(*parts)
+
+
+_TONE_STYLE = {"negative": "red", "positive": "green", "neutral": ""}
+
+
+def _portrayal_cell(cell: PortrayalCell | None) -> Text:
+    if cell is None:
+        return Text(DASH, style=_MISSING)
+    label = tone_label(cell.tone)
+    out = Text()
+    out.append(f"{label} ({cell.tone:+.2f})", style=_TONE_STYLE.get(label.split()[-1], ""))
+    out.append(f"  {cell.mentions} mention{'s' * (cell.mentions != 1)}", style="dim")
+    if cell.quoted_words:
+        out.append(f"\nquoted {cell.quoted_words} words ({cell.voice_share:.0%} of quotes)")
+    if cell.references:
+        out.append("\nas: " + "; ".join(cell.references[:3]), style="italic")
+    if cell.evidence:
+        e = cell.evidence[0]
+        text = e.text if len(e.text) <= 140 else e.text[:137] + "..."
+        out.append(f"\n{e.polarity} {e.score:.2f}: ", style=_TONE_STYLE[e.polarity])
+        out.append(text, style="dim")
+    return out
+
+
+def _portrayal(view: ReportView) -> RenderableType:
+    note = _not_run(view.portrayal, "no people or organisations to portray")
+    if note is not None:
+        return note
+    shown = (view.portrayal or ())[:PORTRAYAL_LIMIT]
+    table = Table(expand=True, show_lines=True)
+    table.add_column("actor", ratio=1)
+    for art in view.articles:
+        table.add_column(_label(art.ref), ratio=2)
+    for actor in shown:
+        name = Text(actor.name, style="bold")
+        if actor.side:
+            name.append(f"\n{actor.side}", style="dim")
+        table.add_row(name, *[_portrayal_cell(c) for c in actor.cells])
+    rest = len(view.portrayal or ()) - len(shown)
+    return Group(table, _note(f"{rest} more actors in the JSON output")) if rest > 0 else table
+
+
+def _voices(view: ReportView) -> RenderableType:
+    note = _not_run(view.voices, "no articles")
+    if note is not None:
+        return note
+    table = Table(expand=True)
+    table.add_column("", ratio=1)
+    for v in view.voices or ():
+        table.add_column(_label(v.article), ratio=2)
+    rows = view.voices or ()
+    table.add_row(Text("quoted words"), *[Text(f"{v.quoted_words} in {v.quotes} quotes") for v in rows])
+    table.add_row(
+        Text("voices"),
+        *[
+            Text("\n".join(f"{x.name} {x.share:.0%}" + (" (anonymous)" if x.anonymous else "") for x in v.voices[:6]))
+            or Text(DASH, style=_MISSING)
+            for v in rows
+        ],
+    )
+    table.add_row(Text("anonymous"), *[Text(f"{v.anonymous_share:.0%}") for v in rows])
+    table.add_row(
+        Text("by side"),
+        *[Text(", ".join(f"{side} {share:.0%}" for side, share in v.sides.items()) or DASH) for v in rows],
+    )
+    return table
 
 
 def _sources(view: ReportView) -> RenderableType:

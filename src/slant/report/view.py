@@ -27,6 +27,8 @@ SECTIONS = (
     ("terms", "Word choice: the same thing named differently"),
     ("profiles", "Language profile (marks per 100 words)"),
     ("marks", "Loaded language and framing"),
+    ("portrayal", "How each article portrays each actor"),
+    ("voices", "Voices: who is quoted"),
     ("quotes", "Quotes"),
     ("sources", "Cited outlets"),
     ("actors", "Actors"),
@@ -45,6 +47,10 @@ KIND_LABELS = {
 """Each kind of language mark as reports name it, in the order they list them."""
 MARK_LIMIT = 12
 """Marks a short report (terminal) lists per article before summing up the rest."""
+PORTRAYAL_LIMIT = 10
+"""Actors the terminal and Markdown portrayal tables show (most mentioned first); the rest are in the JSON."""
+PORTRAYAL_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+"""Actor types the portrayal table shows (places stay in the JSON)."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +254,67 @@ class ProfileView:
 
 
 @dataclass(frozen=True)
+class ToneEvidence:
+    """A sentence that shows an article's stance toward an actor."""
+
+    sentence: str
+    text: str
+    polarity: str
+    score: float
+
+
+@dataclass(frozen=True)
+class PortrayalCell:
+    """How one article presents one actor."""
+
+    mentions: int
+    references: tuple[str, ...]
+    tone: float
+    polarity: str | None
+    sentences: int
+    """Sentences mentioning the actor that the sentiment model read."""
+    evidence: tuple[ToneEvidence, ...]
+    quotes: int
+    quoted_words: int
+    voice_share: float
+
+
+@dataclass(frozen=True)
+class PortrayalView:
+    """An actor and, per article in order, its portrayal (None: the article does not mention it)."""
+
+    id: str
+    name: str
+    type: str
+    side: str | None
+    cells: tuple[PortrayalCell | None, ...]
+
+
+@dataclass(frozen=True)
+class VoiceRow:
+    """One speaker's share of an article's quoted words."""
+
+    name: str
+    side: str | None
+    anonymous: bool
+    quotes: int
+    words: int
+    share: float
+
+
+@dataclass(frozen=True)
+class VoicesView:
+    """Who is quoted in one article, in quoted words."""
+
+    article: ArticleRef
+    quotes: int
+    quoted_words: int
+    voices: tuple[VoiceRow, ...]
+    anonymous_share: float
+    sides: dict[str, float]
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """One article with everything reports show beside it."""
 
@@ -292,6 +359,9 @@ class ReportView:
     actors: tuple[ActorView, ...] | None
     terms: tuple[TermView, ...] | None
     profiles: tuple[ProfileView, ...] | None
+    portrayal: tuple[PortrayalView, ...] | None
+    """Actors with a portrayal, most mentioned first; None when the portrayal analysis did not run."""
+    voices: tuple[VoicesView, ...] | None
     analyses: tuple[str, ...]
     settings: dict[str, object]
     version: str | None
@@ -381,6 +451,20 @@ def build_view(comparison: Comparison) -> ReportView:
             )
             for p in comparison.profiles
         ),
+        portrayal=None if comparison.voices is None else _portrayal(comparison, order),
+        voices=None
+        if comparison.voices is None
+        else tuple(
+            VoicesView(
+                article=_ref(refs, v.article),
+                quotes=v.quotes,
+                quoted_words=v.quoted_words,
+                voices=tuple(VoiceRow(x.name, x.side, x.anonymous, x.quotes, x.words, x.share) for x in v.voices),
+                anonymous_share=v.anonymous_share,
+                sides=dict(v.sides),
+            )
+            for v in comparison.voices
+        ),
         analyses=tuple(comparison.provenance.analyses) if comparison.provenance else (),
         settings=dict(comparison.provenance.settings) if comparison.provenance else {},
         version=comparison.provenance.version if comparison.provenance else None,
@@ -401,6 +485,51 @@ def _terms(comparison: Comparison, order: list[str]) -> tuple[TermView, ...]:
         )
         for term in comparison.terms or ()
     )
+
+
+def _portrayal(comparison: Comparison, order: list[str]) -> tuple[PortrayalView, ...]:
+    views = []
+    for actor in comparison.actors or ():
+        if actor.type not in PORTRAYAL_TYPES or not actor.portrayal:
+            continue
+        by_article = {p.article: p for p in actor.portrayal}
+        cells = []
+        for art_id in order:
+            p = by_article.get(art_id)
+            cells.append(
+                None
+                if p is None
+                else PortrayalCell(
+                    mentions=p.mentions,
+                    references=tuple(p.references),
+                    tone=p.tone,
+                    polarity=p.polarity,
+                    sentences=sum(p.sentences.values()),
+                    evidence=tuple(
+                        ToneEvidence(e.sentence, _sentence_text(comparison, e.sentence), e.polarity, e.score)
+                        for e in p.evidence
+                    ),
+                    quotes=p.quotes,
+                    quoted_words=p.quoted_words,
+                    voice_share=p.voice_share,
+                )
+            )
+        views.append(PortrayalView(actor.id, actor.name, actor.type, actor.side, tuple(cells)))
+    views.sort(key=lambda v: -sum(c.mentions + c.quotes for c in v.cells if c is not None))
+    return tuple(views)
+
+
+def tone_label(tone: float) -> str:
+    """A tone in [-1, 1] in words, as every report shows it."""
+    if tone <= -0.5:
+        return "very negative"
+    if tone <= -0.15:
+        return "negative"
+    if tone < 0.15:
+        return "neutral"
+    if tone < 0.5:
+        return "positive"
+    return "very positive"
 
 
 def _ref(refs: dict[str, ArticleRef], article_id: str) -> ArticleRef:

@@ -78,15 +78,10 @@ class BiasNet(nn.Module):
         )
 
 
-def build(
-    raw: dict[str, np.ndarray],
-    first: int,
-    count: int,
-    config: dict[str, float],
-    dropout: float = 0.1,
-    context: bool = False,
-) -> BiasNet:
-    """A ``BiasNet`` whose blocks start from MiniLM's layers ``first .. first + count - 1`` in ``raw``."""
+def pretrained_blocks(
+    raw: dict[str, np.ndarray], first: int, count: int, config: dict[str, float], dropout: float = 0.1
+) -> list[BertBlock]:
+    """``BertBlock``s that start from MiniLM's layers ``first .. first + count - 1`` in ``raw``."""
     dim, heads = int(config["hidden_size"]), int(config["num_attention_heads"])
     inner, eps = int(config["intermediate_size"]), float(config["layer_norm_eps"])
     prefix = "" if "embeddings.word_embeddings.weight" in raw else "bert."
@@ -97,14 +92,31 @@ def build(
         state = {k[len(p) :]: torch.from_numpy(v.copy()) for k, v in raw.items() if k.startswith(p)}
         block.load_state_dict(state)
         blocks.append(block)
-    return BiasNet(blocks, dim, dropout, context)
+    return blocks
+
+
+def build(
+    raw: dict[str, np.ndarray],
+    first: int,
+    count: int,
+    config: dict[str, float],
+    dropout: float = 0.1,
+    context: bool = False,
+) -> BiasNet:
+    """A ``BiasNet`` whose blocks start from MiniLM's layers ``first .. first + count - 1`` in ``raw``."""
+    blocks = pretrained_blocks(raw, first, count, config, dropout)
+    return BiasNet(blocks, int(config["hidden_size"]), dropout, context)
+
+
+def half_precision(net: nn.Module, skip: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+    """Every weight of ``net`` as float16 NumPy arrays, except those whose name starts with ``skip``."""
+    return {
+        name: value.detach().cpu().numpy().astype(np.float16)
+        for name, value in net.state_dict().items()
+        if not name.startswith(skip)
+    }
 
 
 def shipped_arrays(net: BiasNet) -> dict[str, np.ndarray]:
     """The weights inference needs, float16, named ``layer.{k}.<BertLayer name>``, ``sentence.*``, ``token.*``."""
-    out = {}
-    for name, value in net.state_dict().items():
-        if name.startswith("lexicon."):
-            continue
-        out[name] = value.detach().cpu().numpy().astype(np.float16)
-    return out
+    return half_precision(net, skip=("lexicon.",))
