@@ -33,6 +33,16 @@ def test_homan_is_cast_more_negatively_by_the_first_article(seed_comparison: Com
     assert any("Homan" in r for r in first.references)
 
 
+def test_references_include_titles_and_epithets(seed_comparison: Comparison) -> None:
+    homan = _actor(seed_comparison, "Homan")
+    first, second = _portrayal(homan, "a1"), _portrayal(homan, "a2")
+    assert first is not None and second is not None
+    assert any(r.startswith("known for family separations") for r in first.references)
+    assert "border czar" in first.references
+    assert any("ICE Director" in r for r in second.references)
+    assert not any("family separations" in r for r in second.references)
+
+
 def _quoted_in(comparison: Comparison, surname: str) -> set[str]:
     return {p.article for p in _actor(comparison, surname).portrayal or [] if p.quotes}
 

@@ -94,3 +94,15 @@ def test_actor_side_votes_and_groups() -> None:
     group = Actor(id="p2", name="Senate Democrats", type="ORG", mentions=[])
     assert actor_side(comparison, diaz) is None  # one cue each way: unstated
     assert actor_side(comparison, group) == "Democratic"
+
+
+def test_epithets_set_off_by_commas(nlp_resources) -> None:  # type: ignore[no-untyped-def]
+    from slant.analyses.portrayal import epithets
+
+    text = "Mark Doyle, accused of taking bribes, resigned. Ana Lee, who has led the union since 2019, said no. Bo Kim spoke."
+    doc = nlp_resources.nlp(text)
+    assert epithets(doc, 0, 10) == ["accused of taking bribes"]
+    at = text.index("Ana Lee")
+    assert epithets(doc, at, at + 7) == ["who has led the union since 2019"]
+    at = text.index("Bo Kim")
+    assert epithets(doc, at, at + 6) == []

@@ -1,7 +1,8 @@
 """The ``portrayal`` analysis: how each article presents each actor, and whose voice it carries.
 
 For every actor (person, organisation, group or place) and every article that mentions or quotes
-it: the number of mentions, how the article names it (names as written, titles, descriptions),
+it: the number of mentions, how the article names it (names as written, titles, descriptions,
+epithets set off by commas: "known for family separations"),
 the sentiment of each sentence that mentions it *toward that actor* (the NewsMTSC-trained model of
 ``sentiment.py``, all of the actor's mentions in the sentence read together), averaged into a tone
 in [-1, 1] with the sentences that lean furthest as evidence, and its quotes and share of the
@@ -21,13 +22,16 @@ from slant.analyses.voices import quoted_words, voice_balance
 from slant.model import Actor, Article, Comparison, Portrayal, Quote, SentimentEvidence
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from slant.analyses.sentiment import SentimentModel
     from slant.nlp.resources import Resources
     from slant.settings import Settings
 
 TARGET_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+EPITHET_WORDS = 16
 EVIDENCE = 3
-REFERENCES = 6
+REFERENCES = 8
 CLASSES = sentiment.CLASSES
 
 Probs = tuple[float, float, float]
@@ -65,6 +69,23 @@ def _sentiments(
         for actor_id, p in zip(ids, ps, strict=True):
             a, b = min(targets[k][actor_id])
             out[actor_id].append((k, p, (offset + a, offset + b)))
+    return out
+
+
+def epithets(doc: "Doc", start: int, end: int) -> list[str]:
+    """Phrases set off by commas that characterise a named person: a participle ("known for family
+    separations", "accused of taking bribes") or a relative clause ("who has led the union since 2019")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    head = span.root
+    out = []
+    for child in head.children:
+        if child.dep_ not in ("acl", "relcl") or child.i <= head.i or doc[child.left_edge.i - 1].text != ",":
+            continue
+        phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+        if 2 <= len(phrase) <= EPITHET_WORDS:
+            out.append(phrase.text.strip(" ,"))
     return out
 
 
@@ -143,6 +164,9 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         if actor.type in TARGET_TYPES:
             for use in actor_uses(comparison, actor):
                 per_article[use.article].append(use.text)
+        if actor.type == "PERSON":
+            for m in actor.mentions:
+                per_article[m.article] += epithets(comparison.nlp.docs[m.article], m.start, m.end)
         descriptions[actor.id] = per_article
     for article in comparison.articles:
         own = [q for q in quotes if q.article == article.id]

@@ -215,7 +215,7 @@ def _portrayal_cell(cell: PortrayalCell | None) -> Raw:
     if cell.quoted_words:
         lines.append(f"quoted {cell.quoted_words} words ({cell.voice_share:.0%} of quotes)")
     if cell.references:
-        lines.append("as: " + escape("; ".join(cell.references[:3])))
+        lines.append("as: " + escape("; ".join(cell.references[:5])))
     lines += [f"_{e.polarity} {e.score:.2f}_: {escape(e.text)}" for e in cell.evidence[:2]]
     return Raw("<br>".join(lines))
 

@@ -195,7 +195,7 @@ def _portrayal_cell(cell: PortrayalCell | None) -> Text:
     if cell.quoted_words:
         out.append(f"\nquoted {cell.quoted_words} words ({cell.voice_share:.0%} of quotes)")
     if cell.references:
-        out.append("\nas: " + "; ".join(cell.references[:3]), style="italic")
+        out.append("\nas: " + "; ".join(cell.references[:5]), style="italic")
     if cell.evidence:
         e = cell.evidence[0]
         text = e.text if len(e.text) <= 140 else e.text[:137] + "..."
