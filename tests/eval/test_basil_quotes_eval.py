@@ -74,3 +74,32 @@ def test_real_basil_quotes() -> None:
     assert scores["quotes"] > 200
     assert 0.7 <= scores["accuracy"] <= 1.0
     assert scores["found"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("article", "annotation", "message"),
+    [
+        ('{"body-paragraphs": 5}', '{"phrase-level-annotations": []}', "not a BASIL article"),
+        ('{"body-paragraphs": [["One."]]}', "{}", "not a BASIL annotation file"),
+        (
+            '{"body-paragraphs": [["One."]]}',
+            '{"phrase-level-annotations": [{"quote": "yes", "txt": "One"}]}',
+            "lacks start, end, txt or speaker",
+        ),
+    ],
+)
+def test_broken_files_get_one_line_errors(tmp_path: Path, article: str, annotation: str, message: str) -> None:
+    for sub in ("articles", "annotations"):
+        (tmp_path / sub).mkdir()
+    (tmp_path / "articles" / "x.json").write_text(article)
+    (tmp_path / "annotations" / "x_ann.json").write_text(annotation)
+    with pytest.raises(InputError, match=message):
+        evaluate(tmp_path)
+
+
+def test_cli_detects_a_basil_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    from slant.cli import main
+
+    assert main(["eval", "quotes", "--data", str(HERE), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["accuracy"] == 1.0 and out["quotes"] == 2

@@ -85,3 +85,22 @@ def test_shipped_model_on_devtest_mt() -> None:
     out = evaluate(DEVTEST)
     assert out["targets"] == 1476
     assert out["macro_f1"] >= 0.70  # measured value in docs/EVALUATION.md; a broken model scores ~0.3
+
+
+def test_cli_prints_one_json_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from slant.cli import main
+
+    path = _write(tmp_path / "a.jsonl", [RECORD])
+    assert main(["eval", "newsmtsc", "--data", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["targets"] == 2 and 0.0 <= out["macro_f1"] <= 1.0 and 0.0 <= out["accuracy"] <= 1.0
+
+
+def test_cli_bad_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from slant.cli import main
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text("[1, 2]\n", encoding="utf-8")
+    assert main(["eval", "newsmtsc", "--data", str(path), "--json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("slant: error:") and "\n" not in err

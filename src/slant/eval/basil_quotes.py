@@ -97,10 +97,8 @@ def read_articles(folder: Path) -> list[tuple[str, str, list[GoldQuote]]]:
         ann_path = annotations_dir / path.relative_to(articles_dir).with_name(f"{path.stem}_ann.json")
         if not ann_path.is_file():
             raise InputError(f"{ann_path}: annotation file missing for article {path.name}")
-        doc = _read_json(path)
-        raw = doc.get("body-paragraphs", []) if isinstance(doc, dict) else []
-        paragraphs = [[s for s in p if isinstance(s, str)] for p in raw if isinstance(p, list)]
-        sentences = _body(path)
+        sentences = _body(path)  # checks the layout: a list of paragraphs, each a list of strings
+        paragraphs: list[list[str]] = _read_json(path)["body-paragraphs"]
         starts, text = [], ""
         for p in paragraphs:
             for k, sentence in enumerate(p):
