@@ -17,9 +17,9 @@ def _portrayal(actor: Actor, article: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 5 seed check not met: the NewsMTSC model (macro-F1 0.73) reads the first article's "
-    "'Tom Homan, known for family separations and inhumane treatment ..., said ...' as positive (0.75) "
-    "toward Homan, so his mean tone there (-0.11) comes out above the second article's (-0.21)",
+    reason="issue 5 seed check not met: the NewsMTSC model (macro-F1 0.749) reads the first article's "
+    "'Tom Homan, known for family separations and inhumane treatment ..., said ...' as positive (0.91) "
+    "toward Homan, so his mean tone there (-0.03) comes out above the second article's (-0.38)",
 )
 def test_homan_is_cast_more_negatively_by_the_first_article(seed_comparison: Comparison) -> None:
     homan = _actor(seed_comparison, "Homan")

@@ -47,8 +47,8 @@ def test_clear_cases(model) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known weakness (docs/EVALUATION.md): with two people in one sentence the model leans toward "
-    "the clause it reads first; Garcia comes out negative (0.67)",
+    reason="known weakness (docs/EVALUATION.md): with two people in one sentence the first one's "
+    "sentiment is not told apart (Smith: negative 0.459, positive 0.462)",
 )
 def test_two_targets_of_one_sentence_are_read_apart(model) -> None:  # type: ignore[no-untyped-def]
     text = "Critics blamed Smith for the delays, while residents praised Garcia for her calm leadership."

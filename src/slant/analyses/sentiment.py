@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from slant.analyses.bias import piece_words
-from slant.nlp.minilm import Hidden, NumpyMiniLM
+from slant.nlp.minilm import Hidden, NumpyMiniLM, select
 from slant.nlp.resources import Resources
 
 MODEL = "newsmtsc/model"
@@ -76,26 +76,26 @@ class SentimentModel:
             raise ValueError(f"{len(targets)} target lists for {len(texts)} texts")
         if hidden is not None and len(hidden.encodings) != len(texts):
             raise ValueError(f"hidden holds {len(hidden.encodings)} texts, not {len(texts)}")
-        if not any(targets):
-            return [[] for _ in texts]
+        wanted = [i for i, spans_of in enumerate(targets) if spans_of]
+        out: list[list[tuple[float, float, float]]] = [[] for _ in texts]
+        if not wanted:
+            return out
         if hidden is None:
-            hidden = self.minilm.hidden_states(texts, self.upto)
+            hidden = self.minilm.hidden_states([texts[i] for i in wanted], self.upto)
+        else:  # the tuned blocks run only over the texts that have targets
+            hidden = select(hidden, wanted)
         states = self.minilm.run_layers(hidden, self.layers)
-        out: list[list[tuple[float, float, float]]] = []
-        for i, spans_of in enumerate(targets):
-            if not spans_of:
-                out.append([])
-                continue
-            start, n = int(hidden.starts[i]), int(hidden.lengths[i])
+        for row, i in enumerate(wanted):
+            start, n = int(hidden.starts[row]), int(hidden.lengths[row])
             own = states[start : start + n]
             sentence = own.mean(0)
-            offsets = list(hidden.encodings[i].offsets)
+            offsets = list(hidden.encodings[row].offsets)
             features = []
-            for spans in spans_of:
+            for spans in targets[i]:
                 rows = target_pieces(offsets, spans)  # none when cut off by truncation: the sentence stands in
                 features.append(np.concatenate([own[rows].mean(0) if len(rows) else sentence, sentence]))
             probs = _softmax(np.stack(features) @ self.head_w.T + self.head_b)
-            out.append([(float(p[0]), float(p[1]), float(p[2])) for p in probs])
+            out[i] = [(float(p[0]), float(p[1]), float(p[2])) for p in probs]
         return out
 
 

@@ -133,6 +133,20 @@ class Hidden:
     batches: list[_Batch]
 
 
+def select(hidden: Hidden, texts: Sequence[int], batch_size: int = 32) -> Hidden:
+    """The hidden states of the given texts of ``hidden`` (by index, in that order), packed anew."""
+    lengths = hidden.lengths[list(texts)]
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    rows = [np.arange(hidden.starts[i], hidden.starts[i] + hidden.lengths[i]) for i in texts]
+    return Hidden(
+        np.ascontiguousarray(hidden.states[np.concatenate(rows)]) if rows else hidden.states[:0],
+        [hidden.encodings[i] for i in texts],
+        lengths,
+        starts,
+        _batches(lengths, starts, batch_size) if len(lengths) else [],
+    )
+
+
 class NumpyMiniLM:
     """Mean-pooled, normalised BERT sentence embeddings, forward pass in NumPy (float32).
 
