@@ -20,13 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from slant.analyses import attribution
+from slant.analyses import attribution, documents
 from slant.analyses.attribution import Found
 from slant.analyses.outlets import find_cites, same_outlet, tied_outlet
 from slant.analyses.quotemarks import Quoted, find_quoted, within
 from slant.analyses.reporting import according_clause, according_to, judgement, reported_clause, subject_of
 from slant.analyses.speakers import Discourse, Referent, Speaker
-from slant.analyses.speech import DOCUMENT_NOUNS, is_negated, is_passive, may_speak, person_like, verb_kind
+from slant.analyses.speech import is_negated, is_passive, may_speak, person_like, verb_kind
 from slant.errors import PipelineError
 from slant.model import Actor, Article, Comparison, Quote, Sentence, SourceCite
 
@@ -40,8 +40,6 @@ _TRIM = " \t\n,;:"
 # Which actor types a speaker of each kind may be.
 _ACTOR_TYPES = {"person": {"PERSON"}, "org": {"ORG", "GPE", "NORP", "FAC"}, "outlet": {"ORG", "PERSON"}}
 _GOING_ON = frozenset({"go", "continue", "proceed", "repeat"})
-_SAME_DOCUMENT = {"lawsuit": "suit", "advertisement": "ad", "commercial": "ad"}
-"""Document nouns that name the same kind of document ("a lawsuit ... the suit says")."""
 _QUOTE_OPENERS = "\"“‘'«„"
 
 
@@ -149,48 +147,10 @@ class ArticleQuotes:
             direct=direct,
         )
 
-    def _owner_token(self, noun: "Token") -> "Token | None":
-        """Who a document noun belongs to, by its own phrase or its clause: "X's letter", "a letter from
-        X", "an ad by X", "X released an ad", "a suit filed by X"."""
-        for child in noun.children:
-            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-                return child
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
-                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-            if child.dep_ == "acl":  # "a suit filed by Nebraska"
-                agent = next((a for a in child.children if a.dep_ == "agent"), None)
-                obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
-                if obj is not None:
-                    return obj
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("with", "in"):
-            verb = verb.head  # "the campaign responded with an ad"
-        elif noun.dep_ not in ("dobj", "attr"):
-            return None
-        if verb.pos_ in ("VERB", "AUX"):
-            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return None
-
     def _document_owner(self, subject: "Token") -> Referent | None:
-        """The person or group a document speaking as a subject ("the letter says") belongs to: found in
-        its own phrase, else where the article last introduced a document of that kind (within 12 sentences)."""
-        lemma = subject.lemma_.lower()
-        if lemma not in DOCUMENT_NOUNS:
-            return None
-        kind = _SAME_DOCUMENT.get(lemma, lemma)
-        sentence = self.discourse.sentence_of(subject)
-        candidates = [subject] + [
-            t
-            for t in reversed(self.doc[: subject.i])
-            if _SAME_DOCUMENT.get(t.lemma_.lower(), t.lemma_.lower()) == kind
-            and not self.inq[t.i]
-            and sentence - self.discourse.sentence_of(t) <= 12
-        ]
-        for noun in candidates:
-            owner = self._owner_token(noun)
-            if owner is not None and not self.inq[owner.i] and may_speak(owner):
+        """The person or group a document speaking as a subject ("the letter says") belongs to (documents.py)."""
+        for owner in documents.owners(subject, self.inq, self.discourse.sentence_of):
+            if may_speak(owner):
                 ref = self.discourse.speaker(owner).referent
                 if ref is not None and ref.kind in ("person", "group", "org"):
                     return ref
