@@ -73,15 +73,18 @@ def _sentiments(
 
 
 def epithets(doc: "Doc", start: int, end: int) -> list[str]:
-    """Phrases set off by commas that characterise a named person: a participle ("known for family
-    separations", "accused of taking bribes") or a relative clause ("who has led the union since 2019")."""
+    """Phrases set off by commas that characterise a named person: an apposition ("a spokeswoman for
+    the Obama campaign"), a participle ("known for family separations", "accused of taking bribes") or a
+    relative clause ("who has led the union since 2019")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return []
     head = span.root
     out = []
     for child in head.children:
-        if child.dep_ not in ("acl", "relcl") or child.i <= head.i or doc[child.left_edge.i - 1].text != ",":
+        if child.dep_ not in ("acl", "relcl", "appos") or child.i <= head.i or doc[child.left_edge.i - 1].text != ",":
+            continue
+        if child.dep_ == "appos" and child.pos_ != "NOUN":
             continue
         phrase = doc[child.left_edge.i : child.right_edge.i + 1]
         if 2 <= len(phrase) <= EPITHET_WORDS:

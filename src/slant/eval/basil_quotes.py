@@ -9,13 +9,14 @@ Protocol. Each article becomes one slant article: its body paragraphs separated 
 the sentences of a paragraph joined by spaces (the title is left out), run through the ``quotes``
 analysis exactly as ``slant compare`` runs it. A gold quote is placed in its sentence as in
 eval/basil.py. slant's answer for it is the quote overlapping it the most (shared characters). It
-is **correct** when what slant says about that quote's speaker (its name as written and, for a
-resolved actor, the actor's name, aliases, stated side and titles/descriptions in the article, see
-``speaker_names``) shares a word with the gold name: equal words, or one a prefix of the other
-when both have at least five letters (BASIL cuts "Calderón" to "Calder"); words of fewer than three letters and
-"the", "of", "and" do not count. BASIL names a group where the text quotes one of its members
-("Democratic_Lawmakers" for "Rep. Gregory Meeks, D-N.Y."; "Obama_campaign" for "Lis Smith, a
-spokeswoman for the Obama campaign"): the side and descriptions are what let such a member count.
+is **correct** when what slant says about that quote's speaker (see ``speaker_names``: its name as
+written and, for a resolved actor, the actor's name, aliases, stated side, titles and descriptions,
+and the phrases set off by commas after its name) shares a word with the gold name: equal words, or
+one a prefix of the other when both have at least five letters (BASIL cuts "Calderón" to
+"Calder"); words of fewer than three letters and "the", "of", "and" do not count. BASIL names a
+group where the text quotes one of its members ("Democratic_Lawmakers" for "Rep. Gregory Meeks,
+D-N.Y."; "Obama_campaign" for "Lis Smith, a spokeswoman for the Obama campaign"): the side and
+descriptions are what let such a member count.
 ``accuracy`` = correct / named gold quotes (a quote slant missed is wrong); ``accuracy_found`` =
 correct / named gold quotes slant found; ``found`` = the share found.
 ``other_*`` quotes have no name to check: ``other_found`` and ``other_attributed`` report how many
@@ -128,6 +129,7 @@ def _answer(quotes: list[Quote], gold: GoldQuote) -> Quote | None:
 def speaker_names(quote: Quote, comparison: Comparison) -> list[str]:
     """What slant says about a quote's speaker: the name as written and, for a resolved actor, its
     name, aliases, the side the article states ("Democratic") and its titles and descriptions."""
+    from slant.analyses.portrayal import epithets
     from slant.analyses.sides import actor_side
     from slant.analyses.terms import actor_uses
 
@@ -135,6 +137,8 @@ def speaker_names(quote: Quote, comparison: Comparison) -> list[str]:
     actor = next((a for a in comparison.actors or [] if a.id == quote.speaker_actor), None)
     if actor is not None:
         names += [actor.name, *actor.aliases, *(u.text for u in actor_uses(comparison, actor))]
+        for m in actor.mentions:
+            names += epithets(comparison.nlp.docs[m.article], m.start, m.end)
         side = actor_side(comparison, actor)
         if side:
             names.append(side)
