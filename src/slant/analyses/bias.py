@@ -129,22 +129,13 @@ class BiasModel:
         return out
 
 
-_LOADED: dict[tuple[int, int], BiasModel] = {}
-
-
 def load(resources: Resources | None = None) -> BiasModel:
-    """The shipped bias model, its weights read once per process through ``Resources``.
+    """The shipped bias model, built once per process through ``Resources``.
 
     Raises:
         ModelUnavailableError: the weights or the MiniLM package are missing.
     """
-    resources = resources or Resources()
-    minilm, weights = resources.finetuned(MODEL)
-    key = (id(minilm), id(weights))
-    if key not in _LOADED:  # the weights are cached process-wide, so is the model built on them
-        _LOADED.clear()
-        _LOADED[key] = BiasModel(minilm, weights, resources.shipped(MODEL))
-    return _LOADED[key]
+    return (resources or Resources()).tuned(MODEL, BiasModel)
 
 
 def sentence_bias(texts: list[str], resources: Resources | None = None) -> list[float]:

@@ -99,19 +99,10 @@ class SentimentModel:
         return out
 
 
-_LOADED: dict[tuple[int, int], SentimentModel] = {}
-
-
 def load(resources: Resources | None = None) -> SentimentModel:
-    """The shipped target-sentiment model, its weights read once per process through ``Resources``.
+    """The shipped target-sentiment model, built once per process through ``Resources``.
 
     Raises:
         ModelUnavailableError: the weights or the MiniLM package are missing.
     """
-    resources = resources or Resources()
-    minilm, weights = resources.finetuned(MODEL)
-    key = (id(minilm), id(weights))
-    if key not in _LOADED:
-        _LOADED.clear()
-        _LOADED[key] = SentimentModel(minilm, weights, resources.shipped(MODEL))
-    return _LOADED[key]
+    return (resources or Resources()).tuned(MODEL, SentimentModel)

@@ -110,13 +110,22 @@ def _body(path: Path) -> list[str]:
     return sentences
 
 
-def _annotations(path: Path) -> list[tuple[int, int, str, str]]:
+def phrase_annotations(path: Path) -> list[Any]:
+    """The ``phrase-level-annotations`` list of a BASIL annotation file.
+
+    Raises:
+        InputError: unreadable file, or no such list.
+    """
     doc = _read_json(path)
     items = doc.get("phrase-level-annotations") if isinstance(doc, dict) else None
     if not isinstance(items, list):
         raise InputError(f"{path}: not a BASIL annotation file (needs a 'phrase-level-annotations' list)")
+    return items
+
+
+def _annotations(path: Path) -> list[tuple[int, int, str, str]]:
     out = []
-    for item in items:
+    for item in phrase_annotations(path):
         try:
             start, end, text, bias = int(item["start"]), int(item["end"]), str(item["txt"]), str(item["bias"])
         except (KeyError, TypeError, ValueError):
@@ -140,12 +149,12 @@ def _place(span: tuple[int, int, str, str], texts: list[str]) -> list[tuple[int,
     return []
 
 
-def read_basil(folder: Path) -> Corpus:
-    """Every body sentence of a BASIL-layout folder, with its gold spans (placement in the module docstring).
+def article_files(folder: Path) -> list[tuple[Path, Path]]:
+    """(article file, annotation file) of every article of a BASIL-layout folder, in path order.
 
     Raises:
         InputError: the folder or its ``articles``/``annotations`` subfolders are missing, it holds no
-            articles, an article has no annotation file, or a file is not valid BASIL JSON.
+            articles, or an article has no annotation file.
     """
     articles_dir, annotations_dir = folder / "articles", folder / "annotations"
     for path in (folder, articles_dir, annotations_dir):
@@ -154,12 +163,26 @@ def read_basil(folder: Path) -> Corpus:
     paths = sorted(articles_dir.rglob("*.json"))
     if not paths:
         raise InputError(f"{articles_dir}: no article files (*.json) found")
-    sentences: list[Sentence] = []
-    unmatched = 0
+    out = []
     for path in paths:
         ann_path = annotations_dir / path.relative_to(articles_dir).with_name(f"{path.stem}_ann.json")
         if not ann_path.is_file():
             raise InputError(f"{ann_path}: annotation file missing for article {path.name}")
+        out.append((path, ann_path))
+    return out
+
+
+def read_basil(folder: Path) -> Corpus:
+    """Every body sentence of a BASIL-layout folder, with its gold spans (placement in the module docstring).
+
+    Raises:
+        InputError: the folder or its ``articles``/``annotations`` subfolders are missing, it holds no
+            articles, an article has no annotation file, or a file is not valid BASIL JSON.
+    """
+    sentences: list[Sentence] = []
+    unmatched = 0
+    pairs = article_files(folder)
+    for path, ann_path in pairs:
         texts = _body(path)
         placed: list[list[GoldSpan]] = [[] for _ in texts]
         for span in _annotations(ann_path):
@@ -169,8 +192,8 @@ def read_basil(folder: Path) -> Corpus:
                 placed[i].append(gold)
         sentences += [Sentence(path.stem, i, t, tuple(placed[i])) for i, t in enumerate(texts)]
     if not sentences:
-        raise InputError(f"{articles_dir}: the articles hold no sentences")
-    return Corpus(sentences, len(paths), unmatched)
+        raise InputError(f"{folder / 'articles'}: the articles hold no sentences")
+    return Corpus(sentences, len(pairs), unmatched)
 
 
 def loaded_spans(words: Sequence[tuple[int, int, float]], threshold: float) -> list[tuple[int, int]]:

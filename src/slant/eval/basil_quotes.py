@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from slant.errors import InputError
-from slant.eval.basil import _body, _place, _read_json
+from slant.eval.basil import _body, _place, _read_json, article_files, phrase_annotations
 from slant.model import Comparison, Quote
 
 ANCHOR = "issue goal: speaker accuracy >= 0.85 on BASIL quotes (no published anchor for this protocol)"
@@ -65,12 +65,8 @@ def same_speaker(gold: str, names: list[str]) -> bool:
 
 
 def _quote_annotations(path: Path) -> list[tuple[int, int, str, str]]:
-    doc = _read_json(path)
-    items = doc.get("phrase-level-annotations") if isinstance(doc, dict) else None
-    if not isinstance(items, list):
-        raise InputError(f"{path}: not a BASIL annotation file (needs a 'phrase-level-annotations' list)")
     out = []
-    for item in items:
+    for item in phrase_annotations(path):
         if not isinstance(item, dict) or str(item.get("quote", "")).strip().lower() != "yes":
             continue
         try:
@@ -86,18 +82,8 @@ def read_articles(folder: Path) -> list[tuple[str, str, list[GoldQuote]]]:
     Raises:
         InputError: not a BASIL folder, or a file that is not BASIL JSON.
     """
-    articles_dir, annotations_dir = folder / "articles", folder / "annotations"
-    for path in (folder, articles_dir, annotations_dir):
-        if not path.is_dir():
-            raise InputError(f"{path}: no such folder (expected a BASIL folder with articles/ and annotations/)")
-    paths = sorted(articles_dir.rglob("*.json"))
-    if not paths:
-        raise InputError(f"{articles_dir}: no article files (*.json) found")
     out = []
-    for path in paths:
-        ann_path = annotations_dir / path.relative_to(articles_dir).with_name(f"{path.stem}_ann.json")
-        if not ann_path.is_file():
-            raise InputError(f"{ann_path}: annotation file missing for article {path.name}")
+    for path, ann_path in article_files(folder):
         sentences = _body(path)  # checks the layout: a list of paragraphs, each a list of strings
         paragraphs: list[list[str]] = _read_json(path)["body-paragraphs"]
         starts, text = [], ""

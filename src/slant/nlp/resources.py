@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
     from slant.nlp.minilm import NumpyMiniLM
 
+T = TypeVar("T")
 _LOCK = threading.RLock()
 _SPACY: dict[str, "Language"] = {}
 _EMBEDDERS: dict[str, Embedder] = {}
@@ -123,3 +125,18 @@ class Resources:
             if not isinstance(embedder, MiniLMEmbedder):  # the registry maps "minilm" to it; guard for mypy
                 raise ModelUnavailableError("the MiniLM embedder is not available")
             return embedder._model, _SHIPPED[key]
+
+    def tuned(self, name: str, build: Callable[["NumpyMiniLM", dict[str, np.ndarray], Any], T]) -> T:
+        """A model fine-tuned on top of MiniLM, built once per process by ``build(minilm, weights, meta)``
+        from ``slant/data/{name}.npz`` and ``{name}.json`` (e.g. "babe/model").
+
+        Raises:
+            ModelUnavailableError: the MiniLM package, the weights or the settings file is missing.
+        """
+        with _LOCK:
+            key = name + ".model"
+            if key not in _SHIPPED:
+                minilm, weights = self.finetuned(name)
+                _SHIPPED[key] = build(minilm, weights, self.shipped(name))
+            model: T = _SHIPPED[key]
+            return model

@@ -23,7 +23,7 @@ import numpy as np
 from slant.analyses.bias import piece_words, word_spans
 from slant.errors import InputError
 from slant.eval.babe import Row, read_babe, sentence_scores, word_labels, word_scores
-from slant.nlp.minilm import NumpyMiniLM, model_dir
+from slant.nlp.minilm import NumpyMiniLM
 
 log = logging.getLogger(__name__)
 
@@ -156,39 +156,27 @@ def fit(
     score every epoch count in one run).
     """
     import torch
-    from safetensors.numpy import load_file
 
     from slant.train.babe_model import build
+    from slant.train.tuning import batches, optimiser, packaged_minilm
 
     torch.set_num_threads(2)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    config = json.loads((model_dir() / "config.json").read_text())
+    config, raw = packaged_minilm()
     tuned = int(config["num_hidden_layers"]) - recipe.frozen
-    raw = load_file(str(model_dir() / "model.safetensors"))
     net = build(raw, recipe.frozen, tuned, config, recipe.dropout, recipe.context)
-    groups = [{"params": [p for n, p in net.named_parameters() if not n.startswith("layer.")], "lr": recipe.lr_heads}]
-    for k in range(tuned):
-        lr = recipe.lr_top * recipe.layer_decay ** (tuned - 1 - k)
-        groups.append({"params": [p for n, p in net.named_parameters() if n.startswith(f"layer.{k}.")], "lr": lr})
-    opt = torch.optim.AdamW(groups, weight_decay=0.01)
     per_epoch = (len(examples) + recipe.batch - 1) // recipe.batch
-    steps = recipe.schedule * per_epoch
-    warm = max(1, per_epoch // 2)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
-    )
+    opt, sched = optimiser(net, tuned, recipe.lr_heads, recipe.lr_top, recipe.layer_decay, per_epoch, recipe.schedule)
     bce = torch.nn.functional.binary_cross_entropy_with_logits
     pos_weight = torch.tensor(recipe.pos_weight)
     lengths = np.array([len(e.states) for e in examples])
     for epoch in range(recipe.epochs):
         net.train()
-        # Batches of similar length (shuffled within length buckets) waste little on padding.
-        order = np.argsort(lengths + rng.uniform(0, 8, len(lengths)), kind="stable")
-        chunks = [order[i : i + recipe.batch] for i in range(0, len(order), recipe.batch)]
+        chunks = batches(lengths, recipe.batch, rng)
         total = 0.0
-        for c in rng.permutation(len(chunks)):
-            x, mask, valid, y, pieces, lex = _collate([examples[i] for i in chunks[c]])
+        for chunk in chunks:
+            x, mask, valid, y, pieces, lex = _collate([examples[i] for i in chunk])
             sent, tok, lexi = net(x, mask)
             token_loss = (bce(tok, pieces, pos_weight=pos_weight, reduction="none") * valid).sum() / valid.sum()
             loss = bce(sent, y) + recipe.token_weight * token_loss

@@ -24,7 +24,7 @@ import numpy as np
 
 from slant.analyses.sentiment import target_pieces
 from slant.eval.newsmtsc import Item, read_newsmtsc, scores
-from slant.nlp.minilm import NumpyMiniLM, model_dir
+from slant.nlp.minilm import NumpyMiniLM
 
 log = logging.getLogger(__name__)
 
@@ -114,40 +114,29 @@ def fit(
 ) -> Any:
     """Train a fresh ``SentimentNet`` (deterministic for a given seed); ``on_epoch(epoch, net)`` after each epoch."""
     import torch
-    from safetensors.numpy import load_file
 
     from slant.train.babe_model import pretrained_blocks
     from slant.train.sentiment_model import SentimentNet
+    from slant.train.tuning import batches, optimiser, packaged_minilm
 
     torch.set_num_threads(2)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    config = json.loads((model_dir() / "config.json").read_text())
+    config, raw = packaged_minilm()
     tuned = int(config["num_hidden_layers"]) - recipe.frozen
-    raw = load_file(str(model_dir() / "model.safetensors"))
     net = SentimentNet(
         pretrained_blocks(raw, recipe.frozen, tuned, config, recipe.dropout), int(config["hidden_size"]), recipe.dropout
     )
-    groups = [{"params": list(net.head.parameters()), "lr": recipe.lr_head}]
-    for k in range(tuned):
-        lr = recipe.lr_top * recipe.layer_decay ** (tuned - 1 - k)
-        groups.append({"params": list(net.layer[k].parameters()), "lr": lr})
-    opt = torch.optim.AdamW(groups, weight_decay=0.01)
     per_epoch = (len(examples) + recipe.batch - 1) // recipe.batch
-    steps = recipe.epochs * per_epoch
-    warm = max(1, per_epoch // 2)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
-    )
+    opt, sched = optimiser(net, tuned, recipe.lr_head, recipe.lr_top, recipe.layer_decay, per_epoch, recipe.epochs)
     lengths = np.array([len(e.states) for e in examples])
     for epoch in range(recipe.epochs):
         net.train()
         t0 = time.time()
-        order = np.argsort(lengths + rng.uniform(0, 8, len(lengths)), kind="stable")
-        chunks = [order[i : i + recipe.batch] for i in range(0, len(order), recipe.batch)]
+        chunks = batches(lengths, recipe.batch, rng)
         total = 0.0
-        for c in rng.permutation(len(chunks)):
-            x, mask, owner, pool, y = _collate([examples[i] for i in chunks[c]])
+        for chunk in chunks:
+            x, mask, owner, pool, y = _collate([examples[i] for i in chunk])
             loss: Any = torch.nn.functional.cross_entropy(net(x, mask, owner, pool), y)
             opt.zero_grad()
             loss.backward()
