@@ -90,3 +90,11 @@ def test_a_platform_is_never_the_person_a_pronoun_means(find: Find) -> None:
         "Jane Ortiz posted the message on Twitter late Sunday.\n\n“Nobody in this town is above the law,” she wrote.\n"
     )
     assert _holding(quotes, "above the law").speaker == "Jane Ortiz"
+
+
+def test_a_surname_that_is_also_an_outlet_is_the_person(find: Find) -> None:
+    quotes = find(
+        "Former President Vicente Fox of Mexico criticized the visit on Tuesday.\n\n"
+        "“He is not welcome here,” Fox said.\n"
+    )
+    assert _holding(quotes, "not welcome").speaker == "Vicente Fox"

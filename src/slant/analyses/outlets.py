@@ -189,12 +189,14 @@ def find_cites(doc: "Doc", bounds: Sequence[tuple[int, int]], quoted: "Sequence[
         One ``Cite`` per cue, in text order.
     """
     text = doc.text
+    # "Fox said" after "Vicente Fox": a person's surname that is also an outlet's short name.
+    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
     out: list[Cite] = []
     for lo, hi in bounds:
         found = _listed(text, lo, hi)
         found += _patterned(doc, text, lo, hi, found)
         for start, end, outlet in sorted(found):
-            if any(a <= start < b for a, b in quoted):
+            if any(a <= start < b for a, b in quoted) or text[start:end] in surnames:
                 continue
             before, after = text[lo:start], text[end:hi]
             pre = _PRE_CUE.search(before)

@@ -162,6 +162,9 @@ class Discourse:
 
     def _outlet_named(self, first: int, last: int, name: str) -> str | None:
         toks = self.doc[first : last + 1]
+        names = getattr(self, "names", None)  # None while ProperNames itself is being built
+        if names is not None and name and " " not in name and names.canonical(name) != name:
+            return None  # "Fox" after "Vicente Fox": the person's surname, not Fox News
         return self._outlet_of(toks.text) or self._outlet_of(name) or self._cited_at(toks.start_char)
 
     def _cited_at(self, offset: int) -> str | None:
