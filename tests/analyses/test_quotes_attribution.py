@@ -431,3 +431,82 @@ def test_quotes_attribution_loaded_verb_kept(find: Find, verb: str) -> None:
     quote = _quote(find(text)["quotes"], "spending money", direct=True)
     lemma = {"whined": "whine", "ranted": "rant", "gushed": "gush", "sneered": "sneer"}[verb]
     assert (quote.speaker, quote.mention, quote.verb) == ("Walt Brody", "the commissioner", lemma)
+
+
+# -- 10. rules prompted by BASIL's quotes (texts written for these tests) ---------------------------
+
+# id, text, fragment, speaker, verb
+FRAGMENTS = [
+    (
+        "coordinated-quoted-objects",
+        "Mayor Dana Whitlock spoke in Dayton on Monday. Whitlock mocked her rival, whom she called a "
+        '"reckless gambler" and a "fair-weather friend."',
+        "fair-weather friend",
+        "Dana Whitlock",
+        "call",
+    ),
+    (
+        "accused-of-quoted-charge",
+        "Governor Paul Ingram met the senators on Sunday. It came after Ingram publicly scolded the senate on "
+        'Friday, accusing its leaders of having "wasted another month."',
+        "wasted another month",
+        "Paul Ingram",
+        "accuse",
+    ),
+    (
+        "referred-to-as",
+        'At one point, Senator Ruth Okafor referred to a heckler in the crowd as a "clown."',
+        "clown",
+        "Ruth Okafor",
+        "refer",
+    ),
+    (
+        "inverted-verb-read-as-adjective",
+        'Greta Lund posted a long message on Friday.\n\n"Act like it matters. Dress like you care ... And never '
+        'sulk in public." added Lund, who works for a state senator.',
+        "Act like it matters",
+        "Greta Lund",
+        "add",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "verb"), [c[1:] for c in FRAGMENTS], ids=[c[0] for c in FRAGMENTS]
+)
+def test_quotes_attribution_fragment_attributed(find: Find, text: str, fragment: str, speaker: str, verb: str) -> None:
+    quote = _quote(find(text)["quotes"], fragment, direct=True)
+    assert (quote.speaker, quote.verb) == (speaker, verb)
+
+
+@pytest.mark.slow
+def test_quotes_attribution_pronoun_is_not_a_name_in_its_own_clause(find: Find) -> None:
+    text = (
+        '"We will win Ohio," Nora Blake said. She said Ray Dunn "has no plan."\n\n'
+        'Of Dunn, she said, "I wish him well, but he is not ready."'
+    )
+    quote = _quote(find(text)["quotes"], "I wish him well", direct=True)
+    assert quote.speaker == "Nora Blake"
+
+
+@pytest.mark.slow
+def test_quotes_attribution_description_of_a_candidate_resolves(find: Find) -> None:
+    text = (
+        "Ellen Marsh campaigned in Erie on Tuesday. Marsh swiftly responded, telling the Herald it was "
+        '"improper for a judge to take sides."\n\n'
+        '"It is a disgrace to the court," the presumptive Republican nominee said.'
+    )
+    quote = _quote(find(text)["quotes"], "a disgrace to the court", direct=True)
+    assert (quote.speaker, quote.mention) == ("Ellen Marsh", "the presumptive Republican nominee")
+
+
+@pytest.mark.slow
+def test_quotes_attribution_continues_past_a_quoted_title(find: Find) -> None:
+    text = (
+        "Ellen Marsh appeared on television on Thursday.\n\n"
+        '"I want to see the records," said Marsh in an interview on WKRN\'s "Morning Desk" show, according to the '
+        'Associated Press. "Why won\'t they show them? What are they hiding?"'
+    )
+    quote = _quote(find(text)["quotes"], "What are they hiding", direct=True)
+    assert quote.speaker == "Ellen Marsh"

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:…][\"'”’)\]]*)\s*$")
 _MAX_CLIMB = 5
+_CHARGE_PREPS = frozenset({"of", "for"})
+"""Prepositions after which a verb of judgement states its charge in the speaker's words (‘accused X of “…”’)."""
 _SPEAKER_POS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM")
 
 
@@ -140,17 +142,21 @@ def governing(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside and t.head.i != t.i]
     for root in roots:
+        while root.dep_ == "conj" and root.head.i < root.i:
+            # ‘called him a “demagogue” and a “bomb-thrower”’: a quoted conjunct depends on what the first one does.
+            root = root.head
         if root.dep_ in ("nsubj", "nsubjpass") and not verb_kind(root.head) and root.head.dep_ not in ("ccomp", "conj"):
             continue  # the subject of the writer's own clause (‘while the “moderates” stayed silent’)
         node, steps = root.head, 0
-        # A verb of judgement attributes only what it calls something: ‘dismissed as “hysterical”’.
+        # A verb of judgement attributes only what it calls something (‘dismissed as “hysterical”’) or
+        # what it accuses or blames someone of (‘accusing the president of having “wasted another week”’).
         called = root.dep_ == "oprd" or any(c.lower_ == "as" and c.dep_ in ("mark", "prep") for c in root.children)
         while steps <= _MAX_CLIMB and not inq[node.i]:
             if _accept(node, inq, ("report", "name", "judge") if called else ("report", "name")):
                 subject = subject_of(node, inq)
                 if subject is not None and subject.i not in inside:
                     return _found(node, subject, inq)
-            called = called or node.lower_ == "as"
+            called = called or node.lower_ == "as" or (node.dep_ == "prep" and node.lower_ in _CHARGE_PREPS)
             if node.head.i == node.i:
                 break
             node, steps = node.head, steps + 1

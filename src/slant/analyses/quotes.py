@@ -328,12 +328,24 @@ class ArticleQuotes:
         if not before:
             return None
         last = max(before, key=lambda a: a.end)
-        gap = self.text[last.end : q.open]
+        gap = self.text[self._past_labels(last.end, q.open) : q.open]
         if gap.strip(" \t\n.,\"'“”‘’") or last.speaker is None:
             return None
         if not last.direct and last.paragraph != self._paragraph(q.open):
             return None
         return last
+
+    def _past_labels(self, end: int, limit: int) -> int:
+        """Where an attribution ending at ``end`` really ends when a quoted title cut it short: the end of
+        its sentence if every quotation from ``end`` to there is a label (‘said Trump on NBC's “Today”
+        show, according to TIME.’), else ``end``."""
+        sentence = self.sentence_at(end) or self.sentence_at(max(0, end - 1))
+        if sentence is None or sentence.end > limit:
+            return end
+        between = [q for q in self.quoted if end <= q.open < sentence.end]
+        if not between or not all(attribution.is_label(self.doc, q) for q in between):
+            return end
+        return sentence.end
 
     def _same_sentence(self, n: int, own: dict[int, _Attr]) -> _Attr | None:
         """The attribution of an earlier quotation in the sentence that a quoted fragment goes on with."""

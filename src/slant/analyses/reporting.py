@@ -82,6 +82,12 @@ def _participle_subject(verb: "Token", inq: Sequence[bool]) -> "Token | None":
     main = verb
     while main.head.i != main.i and main.dep_ != "relcl":
         main = main.head
+        if main.dep_ == "advcl" and not inq[main.i]:
+            # ‘It came after Boehner chided Obama, accusing him of …’: the named subject of the adverbial
+            # clause the participle hangs on speaks, not the main clause's "it".
+            own = _clause_subject(main, inq)
+            if own is not None and own.pos_ == "PROPN":
+                return own
     if main.i == verb.i or inq[main.i]:
         return None
     return _clause_subject(main, inq)
@@ -175,6 +181,9 @@ def subject_of(verb: "Token", inq: Sequence[bool]) -> "Token | None":
         for child in verb.rights:
             if child.pos_ in ("PROPN", "NOUN") and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep"):
                 return child
+        head = verb.head
+        if verb.dep_ in ("amod", "compound") and head.i == verb.i + 1 and head.pos_ == "PROPN" and not inq[head.i]:
+            return head  # ‘…” added Lauten’ parsed as an adjective before a name
     # A subjectless verb coordinated with a quotation: take the speaker another
     # reporting verb of the sentence already names (‘“…,” the officer said, but explained …’).
     for other in verb.sent:

@@ -228,11 +228,19 @@ class Discourse:
             )
         return None
 
-    def _recent(self, token: "Token", ok: Callable[[Referent], bool], window: int = _WINDOW) -> Referent | None:
-        """The subject (else the last mention) of the nearest sentence, this one included, with a fitting referent."""
+    def _recent(
+        self, token: "Token", ok: Callable[[Referent], bool], window: int = _WINDOW, own_subject: bool = False
+    ) -> Referent | None:
+        """The subject (else the last mention) of the nearest sentence, this one included, with a fitting
+        referent; with ``own_subject``, in the token's own sentence only a subject before it counts."""
         here = self._told[token.i]
         for sent in range(here, max(-1, here - window - 1), -1):
-            found = [m for m in self._mentions if m.told == sent and m.offset < token.idx and ok(m.ref)]
+            found = [
+                m
+                for m in self._mentions
+                if m.told == sent and m.offset < token.idx and ok(m.ref)
+                if m.subject or not own_subject or sent != here
+            ]
             if found:
                 subjects = [m for m in found if m.subject]
                 return (subjects[0] if subjects else found[-1]).ref
@@ -247,7 +255,11 @@ class Discourse:
             return self._recent(token, lambda r: r.plural or r.kind in ("group", "org", "outlet"))
         if word == "it":
             return self._recent(token, lambda r: r.kind in ("org", "outlet") and not r.plural)
-        ref = self._recent(token, lambda r: r.kind == "person" and not r.plural and r.gender in (None, gender))
+        # "he"/"she" never stand for a person named earlier in their own clause but not as its subject
+        # (‘Of Obama, he said’, ‘After meeting Obama, he said’: "he" is someone else).
+        ref = self._recent(
+            token, lambda r: r.kind == "person" and not r.plural and r.gender in (None, gender), own_subject=True
+        )
         if ref is not None and ref.gender is None:
             ref.gender = gender
         return ref
