@@ -234,6 +234,79 @@ def eval_basil(
     _print_scores("basil", evaluate(data, with_marks=True), ANCHOR, as_json)
 
 
+ALLSIDES = Path(__file__).resolve().parents[3] / "shared" / "data" / "allsides" / "media_trainvalid.jsonl.gz"
+
+
+@eval_app.command("basil-stance")
+def eval_basil_stance(
+    data: Annotated[Path, typer.Option(help="BASIL-layout folder (articles/ and annotations/).")] = BASIL_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Article lean against BASIL's relative stance, alone and ranked within each triplet."""
+    from slant.eval.basil_story import STANCE_ANCHOR, evaluate_stance
+
+    _print_scores("basil-stance", evaluate_stance(data), STANCE_ANCHOR, as_json)
+
+
+@eval_app.command("basil-inf")
+def eval_basil_inf(
+    data: Annotated[Path, typer.Option(help="BASIL-layout folder (articles/ and annotations/).")] = BASIL_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+) -> None:
+    """Informational bias: sentence P/R/F1 of facts only one article of a BASIL triplet reports."""
+    from slant.eval.basil_story import INF_ANCHOR, evaluate_inf
+
+    _print_scores("basil-inf", evaluate_inf(data), INF_ANCHOR, as_json)
+
+
+@eval_app.command("allsides")
+def eval_allsides(
+    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+    cv: Annotated[
+        bool, typer.Option("--cv", help="Run the outlet-grouped 5-fold CV of training on this file instead.")
+    ] = False,
+) -> None:
+    """Article lean (left/center/right) from title and content alone: macro-F1, accuracy, per-side P/R."""
+    from slant.eval.allsides import ANCHOR, evaluate, read_allsides
+
+    if cv:
+        from slant.train.allsides import cross_validate
+
+        _print_scores("allsides --cv", cross_validate(read_allsides(data)), ANCHOR, as_json)
+        return
+    _print_scores("allsides", evaluate(data), ANCHOR, as_json)
+
+
+NEUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "neus"
+
+
+@eval_app.command("neus")
+def eval_neus(
+    data: Annotated[Path, typer.Option(help="Folder of NeuS NAME.source / NAME.target pairs.")] = NEUS,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N stories of each file.", min=1)] = None,
+) -> None:
+    """Neutral summary vs NeuS's human roundups: ROUGE-1/2/L, loaded-word rate, citation coverage,
+    and the same for a lead baseline (first sentence of each article) in the same run."""
+    from slant.eval.neus import ANCHOR, evaluate
+
+    _print_scores("neus", evaluate(data, limit), ANCHOR, as_json)
+
+
+@train_app.command("allsides")
+def train_allsides(
+    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
+    cv: Annotated[bool, typer.Option(help="Also run the outlet-grouped CV and the valid-split score.")] = False,
+) -> None:
+    """Fit the article-lean model on AllSides-labelled articles and ship it (slant/data/lean.json)."""
+    from slant.train.allsides import OUT, train
+
+    result = train(data, cv=cv)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    sys.stderr.write(f"wrote {OUT}\n")
+
+
 @train_app.command("align")
 def train_align(
     data: Annotated[Path, typer.Option(help="Folder of gold alignment files (*.json).")] = EXAMPLES / "gold",

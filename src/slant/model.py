@@ -280,6 +280,53 @@ class LanguageProfile(_Model):
     )
 
 
+Side = Literal["left", "center", "right"]
+
+
+class LeanEvidence(_Model):
+    """A sentence that pulls an article's lean toward one side, and by how much."""
+
+    sentence: str = Field(description="Id of the sentence.")
+    toward: Side = Field(description="The side this sentence pulls toward most.")
+    weight: float = Field(ge=0.0, description="How far the sentence moves that side's log-odds above the others'.")
+
+
+class ArticleLean(_Model):
+    """One article's political lean read from its text alone (not from its outlet's name)."""
+
+    article: str
+    lean: Side = Field(description="The most probable side.")
+    probabilities: dict[str, float] = Field(
+        default_factory=dict, description="Side (left, center, right) -> model probability; they sum to 1."
+    )
+    score: float = Field(
+        0.0, ge=-1.0, le=1.0, description="P(right) - P(left): a position on a left (-1) to right (+1) bar."
+    )
+    evidence: list[LeanEvidence] = Field(
+        default_factory=list, description="The sentences that drive the call, strongest first."
+    )
+
+
+class SummarySentence(_Model):
+    """One sentence of the neutral summary, with the article sentences it was made from."""
+
+    text: str
+    kind: Literal["shared", "contradiction", "unique"] = Field(
+        description="shared: reported by two or more articles; contradiction: they disagree; "
+        "unique: only one article reports it."
+    )
+    cites: list[str] = Field(description="Ids of the source sentences, at least one.")
+    articles: list[str] = Field(default_factory=list, description="Ids of the articles the cited sentences are in.")
+    fact: str | None = Field(None, description="Id of the fact in `facts` the sentence tells.")
+
+
+class Summary(_Model):
+    """A neutral merged account of the event: shared facts first, then disagreements, then what only
+    one article reports, each sentence citing its sources."""
+
+    sentences: list[SummarySentence] = Field(default_factory=list)
+
+
 class Provenance(_Model):
     """How a comparison was made."""
 
@@ -308,6 +355,8 @@ class Comparison(_Model):
     language: list[LanguageMark] | None = None
     profiles: list[LanguageProfile] | None = None
     voices: list[VoiceBalance] | None = None
+    lean: list[ArticleLean] | None = None
+    summary: Summary | None = None
     provenance: Provenance | None = None
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)

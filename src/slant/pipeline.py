@@ -69,6 +69,8 @@ ANALYSES: dict[str, Analysis] = {
     "facts": Analysis("facts", ("docs", "vectors", "actors"), ("facts",), _runner("align")),
     "language": Analysis("language", ("docs", "quotes"), ("language", "profiles"), _runner("language"), _bias_layers),
     "terms": Analysis("terms", ("docs", "actors", "language"), ("terms",), _runner("terms")),
+    "lean": Analysis("lean", ("sentences",), ("lean",), _runner("lean")),
+    "summary": Analysis("summary", ("facts", "language", "terms"), ("summary",), _runner("summary")),
     "portrayal": Analysis(
         "portrayal", ("docs", "actors", "quotes"), ("voices",), _runner("portrayal"), _sentiment_layers, ("actors",)
     ),

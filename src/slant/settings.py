@@ -47,8 +47,16 @@ class Settings:
     layout (``bias-lexicon/``, ``bias_related_lexicons/``), read at run time to mark more loaded words;
     None: only slant's own lexicons (those two are not redistributable, so they are never shipped)."""
 
+    # summary
+    summary_shared: int = 4
+    """Shared facts the neutral summary tells at most (the earliest in story order)."""
+    summary_contradictions: int = 2
+    """Contradicted facts the summary tells at most."""
+    summary_unique_per_article: int = 1
+    """Facts only one article reports that the summary tells, per article (its earliest)."""
+
     # analyses run by compare()
-    analyses: tuple[str, ...] = ("actors", "quotes", "facts", "language", "terms", "portrayal")
+    analyses: tuple[str, ...] = ("actors", "quotes", "facts", "language", "terms", "portrayal", "lean", "summary")
 
     def with_(self, **changes: Any) -> "Settings":
         """Return a copy with the given fields changed."""

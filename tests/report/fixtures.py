@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from slant.model import (
     Actor,
     Article,
+    ArticleLean,
     Boilerplate,
     Comparison,
     Conflict,
@@ -14,6 +15,7 @@ from slant.model import (
     Fact,
     LanguageMark,
     LanguageProfile,
+    LeanEvidence,
     Mention,
     Portrayal,
     Provenance,
@@ -22,6 +24,8 @@ from slant.model import (
     SentimentEvidence,
     SourceCite,
     Span,
+    Summary,
+    SummarySentence,
     Term,
     TermVariant,
     Voice,
@@ -406,6 +410,39 @@ def make_comparison() -> Comparison:
         language=language,
         profiles=profiles,
         voices=voices,
+        lean=[
+            ArticleLean(
+                article="a1",
+                lean="left",
+                probabilities={"left": 0.6, "center": 0.3, "right": 0.1},
+                score=-0.5,
+                evidence=[LeanEvidence(sentence="a1.s2", toward="left", weight=0.42)],
+            ),
+            ArticleLean(
+                article="a2",
+                lean="right",
+                probabilities={"left": 0.1, "center": 0.2, "right": 0.7},
+                score=0.6,
+                evidence=[],
+            ),
+        ],
+        summary=Summary(
+            sentences=[
+                SummarySentence(
+                    text="A fire destroyed a warehouse on River Street on Monday.",
+                    kind="shared",
+                    cites=["a1.s1", "a2.s1"],
+                    articles=["a1", "a2"],
+                    fact="f1",
+                ),
+                SummarySentence(
+                    text="Only Metro Ledger reports that the cause is unknown.",
+                    kind="unique",
+                    cites=["a2.s4"],
+                    articles=["a2"],
+                ),
+            ]
+        ),
         provenance=Provenance(
             version="0.1.0",
             analyses=["align", "quotes", "actors"],

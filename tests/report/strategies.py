@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from slant.model import (
     Actor,
     Article,
+    ArticleLean,
     Boilerplate,
     Comparison,
     Conflict,
     Evidence,
     Fact,
+    LeanEvidence,
     Mention,
     Portrayal,
     Provenance,
@@ -21,6 +23,8 @@ from slant.model import (
     Sentence,
     SentimentEvidence,
     SourceCite,
+    Summary,
+    SummarySentence,
     Voice,
     VoiceBalance,
 )
@@ -217,6 +221,42 @@ def comparisons(draw: Any) -> Comparison:
             )
         return out
 
+    def lean() -> list[ArticleLean]:
+        out = []
+        for art in articles:
+            left, right = draw(st.floats(0, 0.5)), draw(st.floats(0, 0.5))
+            probs = {"left": left, "center": 1.0 - left - right, "right": right}
+            evidence = [
+                LeanEvidence(sentence=s.id, toward=draw(st.sampled_from(["left", "center", "right"])), weight=w)
+                for s in art.sentences[:2]
+                if (w := draw(st.floats(0, 5)))
+            ]
+            out.append(
+                ArticleLean(
+                    article=art.id,
+                    lean=max(probs, key=lambda k: probs[k]),
+                    probabilities=probs,
+                    score=right - left,
+                    evidence=evidence,
+                )
+            )
+        return out
+
+    def summary() -> Summary:
+        sentences = [s for art in articles for s in art.sentences]
+        lines = []
+        for _ in range(draw(st.integers(0, 3)) if sentences else 0):
+            cited = draw(st.lists(st.sampled_from(sentences), min_size=1, max_size=2))
+            lines.append(
+                SummarySentence(
+                    text=draw(_words),
+                    kind=draw(st.sampled_from(["shared", "contradiction", "unique"])),
+                    cites=[c.id for c in cited],
+                    articles=sorted({c.id.split(".")[0] for c in cited}),
+                )
+            )
+        return Summary(sentences=lines)
+
     maybe = st.booleans()
     return Comparison(
         articles=articles,
@@ -225,6 +265,8 @@ def comparisons(draw: Any) -> Comparison:
         sources=sources() if draw(maybe) else None,
         actors=actors() if draw(maybe) else None,
         voices=voices() if draw(maybe) else None,
+        lean=lean() if draw(maybe) else None,
+        summary=summary() if draw(maybe) else None,
         provenance=Provenance(
             version=draw(_words),
             analyses=draw(st.lists(_words, max_size=3)),

@@ -134,3 +134,25 @@ def test_shown_marks_groups_same_wording_and_limits() -> None:
     rows, hidden = shown_marks(marks, limit=1)
     assert [r.term for r in rows] == ["Illegal immigrants", "Two.", "One."]
     assert hidden == 2
+
+
+def test_view_most_loaded_sentence_has_the_most_marks() -> None:
+    view = build_view(make_comparison())
+    a1, a2 = view.articles
+    loaded = a2.most_loaded
+    assert loaded is not None
+    assert loaded.id == max(a2.sentences, key=lambda s: sum(1 for _, m in s.pieces if m is not None)).id
+    assert sum(1 for _, m in loaded.pieces if m is not None) >= 1
+
+
+def test_view_most_loaded_is_none_without_marks() -> None:
+    view = build_view(make_bare_comparison())
+    assert all(art.most_loaded is None for art in view.articles)
+
+
+def test_view_lean_looked_up_per_article() -> None:
+    view = build_view(make_comparison())
+    lean = view.lean_of("a1")
+    assert lean is not None and lean.lean == "left" and lean.evidence[0][0] == "a1.s2"
+    assert lean.evidence[0][1] == make_comparison().sentence("a1.s2").text
+    assert build_view(make_bare_comparison()).lean_of("a1") is None

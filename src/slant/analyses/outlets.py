@@ -103,6 +103,11 @@ def _table() -> tuple[Mapping[str, str], re.Pattern[str]]:
     return MappingProxyType(names), re.compile(rf"(?<![\w&.-])(?:{alternatives})(?![\w&-])")
 
 
+def outlet_pattern() -> re.Pattern[str]:
+    """A pattern matching every name of every known outlet in running text (case as listed)."""
+    return _table()[1]
+
+
 def outlet_name(name: str) -> str | None:
     """The canonical name of a known outlet ("the Guardian" -> "Guardian"), else ``None``."""
     names, _ = _table()

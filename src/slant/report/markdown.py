@@ -17,6 +17,7 @@ from slant.report.view import (
     PortrayalCell,
     ReportView,
     build_view,
+    lean_bar,
     shown_marks,
     tone_label,
 )
@@ -96,11 +97,22 @@ def _note(message: str) -> list[str]:
 
 
 def _header(view: ReportView) -> list[str]:
+    """The story verdict: per article its source, fact counts, lean and most loaded sentence."""
     rows = []
     for art in view.articles:
         counts = [str(art.counts[s]) if view.facts is not None else DASH for s in ("shared", "unique", "contradiction")]
-        rows.append([art.ref.full, art.title or "", art.source, *counts])
-    lines = _table(["article", "title", "source", "shared", "unique", "contradiction"], rows, right=(3, 4, 5))
+        row = [art.ref.full, art.title or "", art.source, *counts]
+        if view.lean is not None:
+            lean = view.lean_of(art.ref.id)
+            row.append(f"{lean.lean} {lean_bar(lean.score)}" if lean else DASH)
+        if art.marks is not None:
+            loaded = art.most_loaded
+            row.append(loaded.text if loaded else DASH)
+        rows.append(row)
+    headers = ["article", "title", "source", "shared", "unique", "contradiction"]
+    headers += ["lean"] if view.lean is not None else []
+    headers += ["most loaded sentence"] if any(art.marks is not None for art in view.articles) else []
+    lines = _table(headers, rows, right=(3, 4, 5))
     if view.analyses or view.version:
         meta = f"Analyses: {escape(', '.join(view.analyses) or 'none')}"
         if view.version:
@@ -246,6 +258,30 @@ def _voices(view: ReportView) -> list[str]:
         ["by side", *(", ".join(f"{k} {s:.0%}" for k, s in v.sides.items()) or DASH for v in voices)],
     ]
     return _table(["", *(v.article.full for v in voices)], rows)
+
+
+def _lean(view: ReportView) -> list[str] | None:
+    if view.lean is None:
+        return None
+    rows = [
+        [
+            x.article.full,
+            f"{x.lean} {lean_bar(x.score)}",
+            " / ".join(f"{x.probabilities.get(side, 0.0):.0%}" for side in ("left", "center", "right")),
+            Raw("<br>".join(escape(f"\u201c{text}\u201d") for _, text, _ in x.evidence) or DASH),
+        ]
+        for x in view.lean
+    ]
+    lines = _table(["article", "lean", "left / center / right", "sentences that drive the call"], rows)
+    return [*lines, "", *_note("Read from wording alone (outlet names removed); a model, not a verdict")]
+
+
+def _summary(view: ReportView) -> list[str] | None:
+    if view.summary is None:
+        return None
+    if not view.summary:
+        return _note("Nothing to summarise: no facts were found")
+    return [f"{k}. {escape(line.text)} [{escape(', '.join(line.cites))}]" for k, line in enumerate(view.summary, 1)]
 
 
 def _profiles(view: ReportView) -> list[str]:

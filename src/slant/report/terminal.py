@@ -22,11 +22,13 @@ from slant.report.view import (
     QuoteView,
     ReportView,
     build_view,
+    lean_bar,
     shown_marks,
     tone_label,
 )
 
 STYLES = {"shared": "green", "unique": "yellow", "contradiction": "red"}
+ELLIPSIS = "\u2026"
 DASH = "\u2014"
 _MISSING = "dim"
 _NONE = "dim italic"
@@ -84,6 +86,13 @@ def _header(view: ReportView) -> RenderableType:
     for art in view.articles:
         title = Text(art.title or "", style="italic")
         title.append(f"\n{art.source}", style="dim")
+        lean = view.lean_of(art.ref.id)
+        if lean is not None:
+            title.append(f"\nlean {lean.lean} {lean_bar(lean.score)}")
+        loaded = art.most_loaded
+        if loaded is not None:
+            text = loaded.text if len(loaded.text) <= 120 else loaded.text[:119] + ELLIPSIS
+            title.append(f"\nmost loaded: \u201c{text}\u201d", style="dim")
         counts = [Text(str(art.counts[s]), style=STYLES[s]) for s in ("shared", "unique", "contradiction")]
         if view.facts is None:
             counts = [Text(DASH, style=_MISSING)] * 3
@@ -307,6 +316,38 @@ def _terms(view: ReportView) -> RenderableType:
             cells.append(cell if variants else Text(DASH, style=_MISSING))
         table.add_row(Text(term.referent, style="bold"), *cells)
     return table
+
+
+def _lean(view: ReportView) -> RenderableType | None:
+    if view.lean is None:
+        return None
+    table = Table(expand=True)
+    table.add_column("article", no_wrap=True)
+    table.add_column("lean", no_wrap=True)
+    table.add_column("left  center  right", no_wrap=True)
+    table.add_column("sentences that drive the call", ratio=1)
+    for x in view.lean:
+        probs = "  ".join(f"{x.probabilities.get(side, 0.0):.0%}" for side in ("left", "center", "right"))
+        quoted = [f"\u201c{text if len(text) <= 140 else text[:139] + ELLIPSIS}\u201d" for _, text, _ in x.evidence[:2]]
+        evidence = Text("\n".join(quoted) or DASH, style="dim")
+        table.add_row(_label(x.article), Text(f"{x.lean} {lean_bar(x.score)}", style="bold"), Text(probs), evidence)
+    return Group(
+        table, _note("Read from wording alone (outlet names removed); a model, not a verdict: see EVALUATION.md.")
+    )
+
+
+def _summary(view: ReportView) -> RenderableType | None:
+    if view.summary is None:
+        return None
+    if not view.summary:
+        return _note("nothing to summarise: no facts were found")
+    lines = []
+    for k, line in enumerate(view.summary, 1):
+        text = Text(f"{k}. ")
+        text.append(line.text, style=STYLES.get(line.kind, ""))
+        text.append(f"  [{', '.join(line.cites)}]", style="dim")
+        lines.append(text)
+    return Group(*lines)
 
 
 def _profiles(view: ReportView) -> RenderableType:

@@ -22,6 +22,8 @@ _PRIORITY = {"contradiction": 0, "shared": 1, "unique": 2}
 
 
 SECTIONS = (
+    ("lean", "Lean: how each article leans, read from its wording"),
+    ("summary", "Neutral summary (each sentence cites its sources)"),
     ("side_by_side", "Side by side"),
     ("contradictions", "Contradictions"),
     ("terms", "Word choice: the same thing named differently"),
@@ -254,6 +256,28 @@ class ProfileView:
 
 
 @dataclass(frozen=True)
+class LeanView:
+    """One article's lean: the side, the probability of each side, a left (-1) to right (+1) score,
+    and the sentences that pull hardest toward that side (id, text, weight)."""
+
+    article: ArticleRef
+    lean: str
+    probabilities: dict[str, float]
+    score: float
+    evidence: tuple[tuple[str, str, float], ...]
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One sentence of the neutral summary: its text, kind (shared / contradiction / unique) and the
+    ids of the sentences it cites."""
+
+    text: str
+    kind: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ToneEvidence:
     """A sentence that shows an article's stance toward an actor."""
 
@@ -335,6 +359,19 @@ class ArticleView:
     """The article's language marks in text order; None when the language analysis did not run."""
 
     @property
+    def most_loaded(self) -> SentenceView | None:
+        """The sentence with the most word-level marks (ties: the more confidently biased one, then the
+        first); None when nothing in the article is marked."""
+        best = max(
+            self.sentences,
+            key=lambda s: (sum(1 for _, m in s.pieces if m is not None), s.biased.score if s.biased else 0.0),
+            default=None,
+        )
+        if best is None or not (best.biased or any(m is not None for _, m in best.pieces)):
+            return None
+        return best
+
+    @property
     def paragraphs(self) -> tuple[tuple[SentenceView, ...], ...]:
         """The sentences grouped by paragraph, in order."""
         groups: list[list[SentenceView]] = []
@@ -362,10 +399,16 @@ class ReportView:
     portrayal: tuple[PortrayalView, ...] | None
     """Actors with a portrayal, most mentioned first; None when the portrayal analysis did not run."""
     voices: tuple[VoicesView, ...] | None
+    lean: tuple[LeanView, ...] | None
+    summary: tuple[SummaryLine, ...] | None
     analyses: tuple[str, ...]
     settings: dict[str, object]
     version: str | None
     warnings: tuple[str, ...]
+
+    def lean_of(self, article_id: str) -> LeanView | None:
+        """The lean of an article, when the lean analysis ran."""
+        return next((x for x in self.lean or () if x.article.id == article_id), None)
 
     @property
     def contradictions(self) -> tuple[FactView, ...]:
@@ -465,6 +508,21 @@ def build_view(comparison: Comparison) -> ReportView:
             )
             for v in comparison.voices
         ),
+        lean=None
+        if comparison.lean is None
+        else tuple(
+            LeanView(
+                _ref(refs, x.article),
+                x.lean,
+                dict(x.probabilities),
+                x.score,
+                tuple((e.sentence, _sentence_text(comparison, e.sentence), e.weight) for e in x.evidence),
+            )
+            for x in comparison.lean
+        ),
+        summary=None
+        if comparison.summary is None
+        else tuple(SummaryLine(x.text, x.kind, tuple(x.cites)) for x in comparison.summary.sentences),
         analyses=tuple(comparison.provenance.analyses) if comparison.provenance else (),
         settings=dict(comparison.provenance.settings) if comparison.provenance else {},
         version=comparison.provenance.version if comparison.provenance else None,
@@ -517,6 +575,12 @@ def _portrayal(comparison: Comparison, order: list[str]) -> tuple[PortrayalView,
         views.append(PortrayalView(actor.id, actor.name, actor.type, actor.side, tuple(cells)))
     views.sort(key=lambda v: -sum(c.mentions + c.quotes for c in v.cells if c is not None))
     return tuple(views)
+
+
+def lean_bar(score: float, width: int = 11) -> str:
+    """A left-to-right bar with a marker where ``score`` (-1 left .. +1 right) lies: "L····●·····R"."""
+    k = round((max(-1.0, min(1.0, score)) + 1) / 2 * (width - 1))
+    return "L" + "".join("\u25cf" if i == k else "\u00b7" for i in range(width)) + "R"
 
 
 def tone_label(tone: float) -> str:

@@ -1,0 +1,169 @@
+"""`slant eval basil-stance` and `slant eval basil-inf`: story-level judgements scored on BASIL triplets.
+
+BASIL (Fan et al., EMNLP 2019) covers each event with three articles (Fox News, New York Times,
+HuffPost; files ``UUID_1/_2/_3.json`` of one triplet). Each article is rebuilt as one slant
+article: its title, then its body paragraphs separated by blank lines, the sentences of a
+paragraph joined by spaces; nothing else (no source, no URL) is given to slant.
+
+**Stance** (``basil-stance``): BASIL's article-level ``relative_stance`` (left / center / right
+*relative to the other two articles of its triplet*) against slant's ``lean``. Two readings: the
+side the lean model picks for the article alone (``macro_f1``, ``accuracy``), and the triplet
+ranked by the lean score P(right) - P(left), lowest called left, middle center, highest right
+(``relative_macro_f1``, ``relative_accuracy``), which is how BASIL's label is defined.
+
+**Informational bias** (``basil-inf``): a body sentence is gold-positive when it holds a span with
+``bias`` = ``inf`` (facts chosen to sway). The three articles of a triplet are compared with
+slant's ``facts`` analysis; the declared rule (fixed before scoring): a sentence is predicted
+informational bias when at least one of its claim units is a fact only its article reports and
+none of them is shared with or contradicted by another article. ``auc`` ranks sentences by their
+highest uniqueness score (a unique fact's ``score``; 0 for a shared one) as a threshold-free
+figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from slant.errors import InputError
+from slant.eval.allsides import SIDES, scores
+from slant.eval.basil import _annotations, _place, _read_json, article_files, classification, roc_auc
+
+STANCE_ANCHOR = "POLITICS (Liu et al., 2022): BASIL article stance macro-F1 51.94 (supervised on BASIL)"
+INF_ANCHOR = "issue goal: sentence-level informational-bias F1 >= 0.45 (the hardest BASIL task)"
+
+
+@dataclass(frozen=True)
+class BasilArticle:
+    """One BASIL article rebuilt as text, with its body sentences' offsets and gold labels."""
+
+    name: str
+    triplet: str
+    title: str
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    """(start, end) of each body sentence in ``text``."""
+    inf: tuple[bool, ...]
+    """Per body sentence: holds a gold ``inf`` span."""
+    stance: str | None
+
+
+def _article(path: Path, ann_path: Path) -> BasilArticle:
+    doc = _read_json(path)
+    paragraphs = doc.get("body-paragraphs") if isinstance(doc, dict) else None
+    if not isinstance(paragraphs, list) or not all(isinstance(p, list) for p in paragraphs):
+        raise InputError(f"{path}: not a BASIL article (needs 'body-paragraphs', a list of sentence lists)")
+    title = str(doc.get("title") or "").strip()
+    text = f"{title}\n\n" if title else ""
+    offsets: list[tuple[int, int]] = []
+    body: list[str] = []
+    for p in paragraphs:
+        if not p:
+            continue
+        if body:
+            text += "\n\n"
+        for k, sentence in enumerate(p):
+            if k:
+                text += " "
+            offsets.append((len(text), len(text) + len(str(sentence))))
+            text += str(sentence)
+            body.append(str(sentence))
+    inf = [False] * len(body)
+    for span in _annotations(ann_path):
+        if span[3] == "inf":
+            for i, _ in _place(span, body):
+                inf[i] = True
+    ann = _read_json(ann_path)
+    level = ann.get("article-level-annotations") if isinstance(ann, dict) else None
+    stance = str(level.get("relative_stance", "")).strip().lower() if isinstance(level, dict) else ""
+    triplet = path.stem.rsplit("_", 1)[0]
+    return BasilArticle(
+        path.stem, triplet, title, text, tuple(offsets), tuple(inf), stance if stance in SIDES else None
+    )
+
+
+def read_triplets(folder: Path) -> list[list[BasilArticle]]:
+    """The articles of a BASIL-layout folder grouped by triplet (files ``UUID_N.json``), in path order.
+
+    Raises:
+        InputError: as ``eval.basil.article_files``, or a file that is not BASIL JSON.
+    """
+    groups: dict[str, list[BasilArticle]] = defaultdict(list)
+    for path, ann_path in article_files(folder):
+        article = _article(path, ann_path)
+        groups[article.triplet].append(article)
+    return [g for g in groups.values() if len(g) >= 2]
+
+
+def _comparison(group: Sequence[BasilArticle], analyses: tuple[str, ...]) -> Any:
+    from slant.model import Article, Comparison
+    from slant.nlp.resources import Resources
+    from slant.pipeline import build_pipeline, run
+    from slant.settings import Settings
+
+    settings = Settings()
+    articles = [Article(id=f"a{k}", source=a.name, title=a.title or None, text=a.text) for k, a in enumerate(group, 1)]
+    return run(Comparison(articles=articles), settings, Resources(settings), build_pipeline(analyses))
+
+
+def relative_sides(values: Sequence[float]) -> list[int]:
+    """Sides of a triplet ranked by lean score: lowest left (0), highest right (2), the rest center (1)."""
+    order = sorted(range(len(values)), key=lambda k: values[k])
+    out = [1] * len(values)
+    if len(values) >= 2:
+        out[order[0]], out[order[-1]] = 0, 2
+    return out
+
+
+def evaluate_stance(data: Path) -> dict[str, Any]:
+    """Slant's lean against BASIL's relative stance, alone and ranked within each triplet."""
+    gold: list[int] = []
+    alone: list[int] = []
+    ranked: list[int] = []
+    for group in read_triplets(data):
+        comparison = _comparison(group, ("lean",))
+        leans = {x.article: x for x in comparison.lean or []}
+        values = [leans[f"a{k}"].score for k in range(1, len(group) + 1)]
+        for k, (article, side) in enumerate(zip(group, relative_sides(values), strict=True), 1):
+            if article.stance is None:
+                continue
+            gold.append(SIDES.index(article.stance))
+            alone.append(SIDES.index(leans[f"a{k}"].lean))
+            ranked.append(side)
+    if not gold:
+        raise InputError(f"{data}: no article with a relative_stance of left, center or right")
+    out = scores(gold, alone)
+    relative = scores(gold, ranked)
+    out.update({f"relative_{k}": v for k, v in relative.items() if k in ("macro_f1", "accuracy", "confusion")})
+    return out
+
+
+def evaluate_inf(data: Path) -> dict[str, Any]:
+    """Sentence-level informational bias from cross-article alignment (rule in the module docstring)."""
+    gold: list[bool] = []
+    pred: list[bool] = []
+    uniqueness: list[float] = []
+    for group in read_triplets(data):
+        comparison = _comparison(group, ("facts",))
+        units: dict[str, list[tuple[int, int, str, float]]] = defaultdict(list)
+        for fact in comparison.facts or []:
+            for ev in fact.evidence:
+                units[ev.article].append((ev.start, ev.end, fact.status, fact.score))
+        for k, article in enumerate(group, 1):
+            mine = units.get(f"a{k}", [])
+            for (start, end), positive in zip(article.sentences, article.inf, strict=True):
+                inside = [u for u in mine if start <= u[0] < end]
+                unique = [u[3] for u in inside if u[2] == "unique"]
+                gold.append(positive)
+                pred.append(bool(unique) and len(unique) == len(inside))
+                uniqueness.append(max(unique) if unique and len(unique) == len(inside) else 0.0)
+    if not gold:
+        raise InputError(f"{data}: the articles hold no sentences")
+    out: dict[str, Any] = dict(classification(gold, pred))
+    out["auc"] = round(roc_auc(gold, uniqueness), 4)
+    out["sentences"] = len(gold)
+    out["positive_rate"] = round(sum(gold) / len(gold), 4)
+    return out
