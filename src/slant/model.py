@@ -307,6 +307,20 @@ class ArticleLean(_Model):
     )
 
 
+class InformationalMark(_Model):
+    """A sentence whose content may be chosen to sway (informational bias): only its article reports
+    it, and it lies far from what the articles share."""
+
+    article: str
+    sentence: str = Field(description="Id of the sentence.")
+    facts: list[str] = Field(default_factory=list, description="Ids of the unique facts the sentence carries.")
+    similarity: float = Field(
+        ge=-1.0, le=1.0, description="Highest cosine similarity to a sentence that carries a shared fact."
+    )
+    score: float = Field(ge=0.0, le=1.0, description="How far off the shared story it lies: 1 - max(similarity, 0).")
+    why: str
+
+
 class SummarySentence(_Model):
     """One sentence of the neutral summary, with the article sentences it was made from."""
 
@@ -357,6 +371,7 @@ class Comparison(_Model):
     voices: list[VoiceBalance] | None = None
     lean: list[ArticleLean] | None = None
     summary: Summary | None = None
+    informational: list[InformationalMark] | None = None
     provenance: Provenance | None = None
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)

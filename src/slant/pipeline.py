@@ -71,6 +71,7 @@ ANALYSES: dict[str, Analysis] = {
     "terms": Analysis("terms", ("docs", "actors", "language"), ("terms",), _runner("terms")),
     "lean": Analysis("lean", ("sentences",), ("lean",), _runner("lean")),
     "summary": Analysis("summary", ("facts", "language", "terms"), ("summary",), _runner("summary")),
+    "informational": Analysis("informational", ("facts", "vectors"), ("informational",), _runner("informational")),
     "portrayal": Analysis(
         "portrayal", ("docs", "actors", "quotes"), ("voices",), _runner("portrayal"), _sentiment_layers, ("actors",)
     ),

@@ -47,6 +47,11 @@ class Settings:
     layout (``bias-lexicon/``, ``bias_related_lexicons/``), read at run time to mark more loaded words;
     None: only slant's own lexicons (those two are not redistributable, so they are never shipped)."""
 
+    # informational bias
+    informational_similarity: float = 0.45
+    """A sentence of unique facts is flagged as informational bias when its highest cosine similarity
+    to a sentence carrying a shared fact is below this."""
+
     # summary
     summary_shared: int = 4
     """Shared facts the neutral summary tells at most (the earliest in story order)."""
@@ -56,7 +61,17 @@ class Settings:
     """Facts only one article reports that the summary tells, per article (its earliest)."""
 
     # analyses run by compare()
-    analyses: tuple[str, ...] = ("actors", "quotes", "facts", "language", "terms", "portrayal", "lean", "summary")
+    analyses: tuple[str, ...] = (
+        "actors",
+        "quotes",
+        "facts",
+        "language",
+        "terms",
+        "portrayal",
+        "lean",
+        "summary",
+        "informational",
+    )
 
     def with_(self, **changes: Any) -> "Settings":
         """Return a copy with the given fields changed."""

@@ -57,10 +57,22 @@ def _ev(article: Article, k: int) -> Evidence:
     return Evidence(article=article.id, sentence=s.id, start=s.start, end=s.end)
 
 
+def _mark(sentence: str, kind: str, category: str, term: str) -> LanguageMark:
+    start = A2.text.index(term)
+    return LanguageMark(
+        article="a2",
+        sentence=sentence,
+        kind=kind,
+        category=category,
+        term=term,
+        start=start,
+        end=start + len(term),
+        why="test",
+    )  # type: ignore[arg-type]
+
+
 def _comparison() -> Comparison:
     s2 = A2.sentences[1]
-    claimed = A2.text.index("claimed")
-    scare = A2.text.index("“sanctuary”")
     loaded = A2.text.index("illegal immigrants")
     plain = A1.text.index("Undocumented immigrants")
     facts = [
@@ -78,36 +90,9 @@ def _comparison() -> Comparison:
         Fact(id="f5", status="unique", score=0.9, evidence=[_ev(A2, 4)], articles=["a2"], missing=["a1"]),
     ]
     language = [
-        LanguageMark(
-            article="a2",
-            sentence="a2.s1",
-            kind="loaded",
-            category="lexicon",
-            term="rammed through",
-            start=A2.text.index("rammed"),
-            end=A2.text.index("rammed") + 14,
-            why="test",
-        ),
-        LanguageMark(
-            article="a2",
-            sentence=s2.id,
-            kind="epistemic",
-            category="loaded_verb",
-            term="claimed",
-            start=claimed,
-            end=claimed + 7,
-            why="test",
-        ),
-        LanguageMark(
-            article="a2",
-            sentence=s2.id,
-            kind="scare_quote",
-            category="scare_quote",
-            term="“sanctuary”",
-            start=scare,
-            end=scare + 11,
-            why="test",
-        ),
+        _mark("a2.s1", "loaded", "lexicon", "rammed through"),
+        _mark(s2.id, "epistemic", "loaded_verb", "claimed"),
+        _mark(s2.id, "scare_quote", "scare_quote", "“sanctuary”"),
     ]
     terms = [
         Term(
@@ -186,3 +171,12 @@ def test_summary_on_the_bundled_pair_cites_both_articles(harbor_comparison: Comp
     assert {a for line in summary.sentences for a in line.articles} == {"a1", "a2"}
     unique = [line.text for line in summary.sentences if line.kind == "unique"]
     assert unique and all(t.startswith("Only article a") and " reports" in t for t in unique)
+
+
+@pytest.mark.slow
+def test_seed_summary_tells_the_ordinance_and_homans_plan(seed_comparison: Comparison) -> None:
+    summary = seed_comparison.summary
+    assert summary is not None
+    text = " ".join(line.text for line in summary.sentences)
+    assert "ordinance" in text and "Homan" in text
+    assert {a for line in summary.sentences for a in line.articles} == {"a1", "a2"}

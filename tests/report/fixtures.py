@@ -13,6 +13,7 @@ from slant.model import (
     Conflict,
     Evidence,
     Fact,
+    InformationalMark,
     LanguageMark,
     LanguageProfile,
     LeanEvidence,
@@ -425,6 +426,16 @@ def make_comparison() -> Comparison:
                 score=0.6,
                 evidence=[],
             ),
+        ],
+        informational=[
+            InformationalMark(
+                article="a2",
+                sentence="a2.s4",
+                facts=["f4"],
+                similarity=0.21,
+                score=0.79,
+                why="only Metro Ledger reports this, and it is far from what the articles share (similarity 0.21)",
+            )
         ],
         summary=Summary(
             sentences=[

@@ -15,6 +15,7 @@ from slant.model import (
     Conflict,
     Evidence,
     Fact,
+    InformationalMark,
     LeanEvidence,
     Mention,
     Portrayal,
@@ -257,6 +258,22 @@ def comparisons(draw: Any) -> Comparison:
             )
         return Summary(sentences=lines)
 
+    def informational() -> list[InformationalMark]:
+        out = []
+        for art in articles:
+            for sentence in art.sentences[:1]:
+                similarity = draw(st.floats(-1, 1))
+                out.append(
+                    InformationalMark(
+                        article=art.id,
+                        sentence=sentence.id,
+                        similarity=similarity,
+                        score=1.0 - max(similarity, 0.0),
+                        why=draw(_words),
+                    )
+                )
+        return out
+
     maybe = st.booleans()
     return Comparison(
         articles=articles,
@@ -267,6 +284,7 @@ def comparisons(draw: Any) -> Comparison:
         voices=voices() if draw(maybe) else None,
         lean=lean() if draw(maybe) else None,
         summary=summary() if draw(maybe) else None,
+        informational=informational() if draw(maybe) else None,
         provenance=Provenance(
             version=draw(_words),
             analyses=draw(st.lists(_words, max_size=3)),

@@ -12,12 +12,12 @@ ranked by the lean score P(right) - P(left), lowest called left, middle center, 
 (``relative_macro_f1``, ``relative_accuracy``), which is how BASIL's label is defined.
 
 **Informational bias** (``basil-inf``): a body sentence is gold-positive when it holds a span with
-``bias`` = ``inf`` (facts chosen to sway). The three articles of a triplet are compared with
-slant's ``facts`` analysis; the declared rule (fixed before scoring): a sentence is predicted
-informational bias when at least one of its claim units is a fact only its article reports and
-none of them is shared with or contradicted by another article. ``auc`` ranks sentences by their
-highest uniqueness score (a unique fact's ``score``; 0 for a shared one) as a threshold-free
-figure.
+``bias`` = ``inf`` (facts chosen to sway). The three articles of a triplet are compared and the
+sentences ``slant compare`` flags in ``informational`` (analyses/informational.py: every claim
+unit a fact only its article reports, and far from the shared story) are the prediction; a BASIL
+sentence is positive when it overlaps a flagged slant sentence. Also printed: the same figures
+for every sentence of unique facts regardless of distance (``unique_*``), and ``auc``, ranking
+sentences by 1 - their similarity to the shared story (-1 for sentences with a shared fact).
 """
 
 from __future__ import annotations
@@ -98,13 +98,13 @@ def read_triplets(folder: Path) -> list[list[BasilArticle]]:
     return [g for g in groups.values() if len(g) >= 2]
 
 
-def _comparison(group: Sequence[BasilArticle], analyses: tuple[str, ...]) -> Any:
+def _comparison(group: Sequence[BasilArticle], analyses: tuple[str, ...], **settings_changes: Any) -> Any:
     from slant.model import Article, Comparison
     from slant.nlp.resources import Resources
     from slant.pipeline import build_pipeline, run
     from slant.settings import Settings
 
-    settings = Settings()
+    settings = Settings().with_(**settings_changes)
     articles = [Article(id=f"a{k}", source=a.name, title=a.title or None, text=a.text) for k, a in enumerate(group, 1)]
     return run(Comparison(articles=articles), settings, Resources(settings), build_pipeline(analyses))
 
@@ -142,28 +142,35 @@ def evaluate_stance(data: Path) -> dict[str, Any]:
 
 
 def evaluate_inf(data: Path) -> dict[str, Any]:
-    """Sentence-level informational bias from cross-article alignment (rule in the module docstring)."""
+    """Sentence-level informational bias as ``slant compare`` flags it (rule in analyses/informational.py)."""
+    from slant.settings import Settings
+
+    threshold = Settings().informational_similarity
     gold: list[bool] = []
-    pred: list[bool] = []
-    uniqueness: list[float] = []
+    offness: list[float] = []
     for group in read_triplets(data):
-        comparison = _comparison(group, ("facts",))
-        units: dict[str, list[tuple[int, int, str, float]]] = defaultdict(list)
-        for fact in comparison.facts or []:
-            for ev in fact.evidence:
-                units[ev.article].append((ev.start, ev.end, fact.status, fact.score))
+        # Every sentence of unique facts, with its similarity to the shared story; cut at the shipped threshold below.
+        comparison = _comparison(group, ("informational",), informational_similarity=2.0)
+        marks: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+        for m in comparison.informational or []:
+            sentence = comparison.sentence(m.sentence)
+            marks[m.article].append((sentence.start, sentence.end, m.similarity))
         for k, article in enumerate(group, 1):
-            mine = units.get(f"a{k}", [])
+            mine = marks.get(f"a{k}", [])
             for (start, end), positive in zip(article.sentences, article.inf, strict=True):
-                inside = [u for u in mine if start <= u[0] < end]
-                unique = [u[3] for u in inside if u[2] == "unique"]
+                hits = [sim for a, b, sim in mine if a < end and start < b]
                 gold.append(positive)
-                pred.append(bool(unique) and len(unique) == len(inside))
-                uniqueness.append(max(unique) if unique and len(unique) == len(inside) else 0.0)
+                offness.append(1.0 - min(hits) if hits else -1.0)
     if not gold:
         raise InputError(f"{data}: the articles hold no sentences")
+    pred = [o > 1.0 - threshold for o in offness]
     out: dict[str, Any] = dict(classification(gold, pred))
-    out["auc"] = round(roc_auc(gold, uniqueness), 4)
+    unique = [o >= 0.0 for o in offness]
+    out.update(
+        {f"unique_{k}": v for k, v in classification(gold, unique).items() if k in ("precision", "recall", "f1")}
+    )
+    out["auc"] = round(roc_auc(gold, offness), 4)
+    out["threshold"] = threshold
     out["sentences"] = len(gold)
     out["positive_rate"] = round(sum(gold) / len(gold), 4)
     return out

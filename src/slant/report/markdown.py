@@ -284,6 +284,15 @@ def _summary(view: ReportView) -> list[str] | None:
     return [f"{k}. {escape(line.text)} [{escape(', '.join(line.cites))}]" for k, line in enumerate(view.summary, 1)]
 
 
+def _informational(view: ReportView) -> list[str] | None:
+    if view.informational is None:
+        return None
+    if not view.informational:
+        return _note("Nothing flagged: no article brings in facts far from what they share")
+    rows = [[m.article.full, m.text, m.why] for m in view.informational]
+    return _table(["article", "sentence", "why"], rows)
+
+
 def _profiles(view: ReportView) -> list[str]:
     if view.profiles is None:
         return _note("Not run")

@@ -350,6 +350,20 @@ def _summary(view: ReportView) -> RenderableType | None:
     return Group(*lines)
 
 
+def _informational(view: ReportView) -> RenderableType | None:
+    if view.informational is None:
+        return None
+    if not view.informational:
+        return _note("nothing flagged: no article brings in facts far from what they share")
+    table = Table(expand=True)
+    table.add_column("article", no_wrap=True)
+    table.add_column("sentence", ratio=3)
+    table.add_column("why", ratio=2)
+    for m in view.informational:
+        table.add_row(_label(m.article), Text(m.text), Text(m.why, style="dim"))
+    return table
+
+
 def _profiles(view: ReportView) -> RenderableType:
     note = _not_run(view.profiles, "no articles profiled")
     if note is not None:

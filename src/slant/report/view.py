@@ -25,6 +25,7 @@ SECTIONS = (
     ("lean", "Lean: how each article leans, read from its wording"),
     ("summary", "Neutral summary (each sentence cites its sources)"),
     ("side_by_side", "Side by side"),
+    ("informational", "Informational bias: what only one article brings in, far from the shared story"),
     ("contradictions", "Contradictions"),
     ("terms", "Word choice: the same thing named differently"),
     ("profiles", "Language profile (marks per 100 words)"),
@@ -268,6 +269,16 @@ class LeanView:
 
 
 @dataclass(frozen=True)
+class InformationalView:
+    """A sentence flagged as informational bias: its article, id, text and why."""
+
+    article: ArticleRef
+    sentence: str
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
 class SummaryLine:
     """One sentence of the neutral summary: its text, kind (shared / contradiction / unique) and the
     ids of the sentences it cites."""
@@ -401,6 +412,7 @@ class ReportView:
     voices: tuple[VoicesView, ...] | None
     lean: tuple[LeanView, ...] | None
     summary: tuple[SummaryLine, ...] | None
+    informational: tuple[InformationalView, ...] | None
     analyses: tuple[str, ...]
     settings: dict[str, object]
     version: str | None
@@ -523,6 +535,12 @@ def build_view(comparison: Comparison) -> ReportView:
         summary=None
         if comparison.summary is None
         else tuple(SummaryLine(x.text, x.kind, tuple(x.cites)) for x in comparison.summary.sentences),
+        informational=None
+        if comparison.informational is None
+        else tuple(
+            InformationalView(_ref(refs, m.article), m.sentence, _sentence_text(comparison, m.sentence), m.why)
+            for m in comparison.informational
+        ),
         analyses=tuple(comparison.provenance.analyses) if comparison.provenance else (),
         settings=dict(comparison.provenance.settings) if comparison.provenance else {},
         version=comparison.provenance.version if comparison.provenance else None,
