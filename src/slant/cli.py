@@ -299,7 +299,7 @@ def train_allsides(
     data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
     cv: Annotated[bool, typer.Option(help="Also run the outlet-grouped CV and the valid-split score.")] = False,
 ) -> None:
-    """Fit the article-lean model on AllSides-labelled articles and ship it (slant/data/lean.json)."""
+    """Fit the article-lean model on AllSides-labelled articles and ship it (slant/data/allsides.json)."""
     from slant.train.allsides import OUT, train
 
     result = train(data, cv=cv)

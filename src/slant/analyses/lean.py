@@ -1,6 +1,6 @@
 """The ``lean`` analysis: each article's political lean (left / center / right), read from its text alone.
 
-The model (``slant/data/lean.json``, made by ``slant train allsides`` from the AllSides article-lean
+The model (``slant/data/allsides.json``, made by ``slant train allsides`` from the AllSides article-lean
 data of Baly et al., 2020) is a multinomial logistic regression over TF-IDF weights of words and word
 pairs. Only wording shared by many outlets is kept (a term must occur in articles of at least
 ``min_sources`` outlets), and the outlet's own name, bylines, datelines and wire credits are removed
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from slant.nlp.resources import Resources
     from slant.settings import Settings
 
-MODEL = "lean"
+MODEL = "allsides"
+"""The shipped model's name in ``slant/data`` (``slant train allsides`` rebuilds it)."""
 SIDES = ("left", "center", "right")
 EVIDENCE = 3
 MAX_CHARS = 6000
@@ -146,7 +147,7 @@ def load(resources: "Resources") -> LeanModel:
     """The shipped lean model.
 
     Raises:
-        ModelUnavailableError: ``slant/data/lean.json`` is missing or broken.
+        ModelUnavailableError: ``slant/data/allsides.json`` is missing or broken.
     """
     return LeanModel(resources.shipped(MODEL))
 

@@ -108,11 +108,11 @@ def scores(gold: list[int], pred: list[int]) -> dict[str, Any]:
 
 def evaluate(data: Path) -> dict[str, Any]:
     """Score the shipped lean model on an AllSides-format file, from title and content alone."""
-    from slant.analyses.lean import MAX_CHARS, LeanModel, without_self_references
+    from slant.analyses.lean import MAX_CHARS, MODEL, LeanModel, without_self_references
     from slant.nlp.resources import Resources
 
     rows = read_allsides(data)
-    model = LeanModel(Resources().shipped("lean"))
+    model = LeanModel(Resources().shipped(MODEL))
     pred = []
     for row in rows:
         probs = model.probabilities(without_self_references(f"{row.title}\n{row.content}")[:MAX_CHARS])

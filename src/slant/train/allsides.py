@@ -5,7 +5,7 @@ word pairs (``analyses.lean.terms``) that occur in at least ``min_sources`` diff
 kept (wording shared across outlets, not one outlet's house style), weighted by sublinear TF-IDF,
 and a class-balanced multinomial logistic regression is fitted. The cross-validated figure groups
 folds by outlet (GroupKFold on ``source``), so every article is scored by a model that never saw
-its outlet, as the held-out media split demands. Writes ``slant/data/lean.json``.
+its outlet, as the held-out media split demands. Writes ``slant/data/allsides.json``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from slant.eval.allsides import LeanRow, read_allsides, scores
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "allsides" / "media_trainvalid.jsonl.gz"
-OUT = Path(__file__).resolve().parent.parent / "data" / "lean.json"
+OUT = Path(__file__).resolve().parent.parent / "data" / "allsides.json"
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def _analyse(text: str) -> list[str]:
 
 
 def fit(rows: list[LeanRow], recipe: Recipe = Recipe()) -> dict[str, Any]:
-    """Fit the vocabulary, IDF and logistic regression on ``rows``; returns the model as ``lean.json`` holds it."""
+    """Fit the vocabulary, IDF and logistic regression on ``rows``; returns the model as ``allsides.json`` holds it."""
     from scipy import sparse
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
     from sklearn.linear_model import LogisticRegression
