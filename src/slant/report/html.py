@@ -21,7 +21,8 @@ from markupsafe import Markup
 
 from slant import __version__
 from slant.model import Comparison
-from slant.report.view import KIND_LABELS, ArticleView, FactTag, SentenceView, build_view, shown_marks, tone_label
+from slant.report.story_view import tone_label
+from slant.report.view import KIND_LABELS, ArticleView, FactTag, SentenceView, build_view, shown_marks
 
 TEMPLATE = "report.html.j2"
 _SAFE_SCHEMES = ("http", "https")

@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slant.model import Comparison
+from slant.report.story_view import PortrayalCell, lean_bar, tone_label
 from slant.report.view import (
     KIND_LABELS,
     PORTRAYAL_LIMIT,
     SECTIONS,
-    PortrayalCell,
     ReportView,
     build_view,
-    lean_bar,
     shown_marks,
-    tone_label,
 )
 
 DASH = "\u2014"

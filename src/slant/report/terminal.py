@@ -11,20 +11,18 @@ from rich.table import Table
 from rich.text import Text
 
 from slant.model import Comparison
+from slant.report.refs import ArticleRef
+from slant.report.story_view import PortrayalCell, lean_bar, tone_label
 from slant.report.view import (
     KIND_LABELS,
     MARK_LIMIT,
     PORTRAYAL_LIMIT,
     SECTIONS,
-    ArticleRef,
     ArticleView,
-    PortrayalCell,
     QuoteView,
     ReportView,
     build_view,
-    lean_bar,
     shown_marks,
-    tone_label,
 )
 
 STYLES = {"shared": "green", "unique": "yellow", "contradiction": "red"}

@@ -15,6 +15,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from slant.model import Article, Comparison, Fact
+from slant.report.refs import ArticleRef, ref_of, sentence_text
+from slant.report.story_view import (
+    InformationalView,
+    LeanView,
+    PortrayalView,
+    SummaryLine,
+    VoicesView,
+    informational_views,
+    lean_views,
+    portrayal_views,
+    summary_lines,
+    voices_views,
+)
 
 STATUSES = ("shared", "contradiction", "unique")
 # A sentence carrying facts of several statuses is shown in the most telling one.
@@ -52,22 +65,6 @@ MARK_LIMIT = 12
 """Marks a short report (terminal) lists per article before summing up the rest."""
 PORTRAYAL_LIMIT = 10
 """Actors the terminal and Markdown portrayal tables show (most mentioned first); the rest are in the JSON."""
-PORTRAYAL_TYPES = frozenset({"PERSON", "ORG", "NORP"})
-"""Actor types the portrayal table shows (places stay in the JSON)."""
-
-
-@dataclass(frozen=True)
-class ArticleRef:
-    """An article as reports name it."""
-
-    id: str
-    label: str
-    """The outlet when known, else the article id."""
-
-    @property
-    def full(self) -> str:
-        """The label with the id, "Harbor Daily (a1)"; just the id when that is the label."""
-        return self.label if self.label == self.id else f"{self.label} ({self.id})"
 
 
 @dataclass(frozen=True)
@@ -257,99 +254,6 @@ class ProfileView:
 
 
 @dataclass(frozen=True)
-class LeanView:
-    """One article's lean: the side, the probability of each side, a left (-1) to right (+1) score,
-    and the sentences that pull hardest toward that side (id, text, weight)."""
-
-    article: ArticleRef
-    lean: str
-    probabilities: dict[str, float]
-    score: float
-    evidence: tuple[tuple[str, str, float], ...]
-
-
-@dataclass(frozen=True)
-class InformationalView:
-    """A sentence flagged as informational bias: its article, id, text and why."""
-
-    article: ArticleRef
-    sentence: str
-    text: str
-    why: str
-
-
-@dataclass(frozen=True)
-class SummaryLine:
-    """One sentence of the neutral summary: its text, kind (shared / contradiction / unique) and the
-    ids of the sentences it cites."""
-
-    text: str
-    kind: str
-    cites: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ToneEvidence:
-    """A sentence that shows an article's stance toward an actor."""
-
-    sentence: str
-    text: str
-    polarity: str
-    score: float
-
-
-@dataclass(frozen=True)
-class PortrayalCell:
-    """How one article presents one actor."""
-
-    mentions: int
-    references: tuple[str, ...]
-    tone: float
-    polarity: str | None
-    sentences: int
-    """Sentences mentioning the actor that the sentiment model read."""
-    evidence: tuple[ToneEvidence, ...]
-    quotes: int
-    quoted_words: int
-    voice_share: float
-
-
-@dataclass(frozen=True)
-class PortrayalView:
-    """An actor and, per article in order, its portrayal (None: the article does not mention it)."""
-
-    id: str
-    name: str
-    type: str
-    side: str | None
-    cells: tuple[PortrayalCell | None, ...]
-
-
-@dataclass(frozen=True)
-class VoiceRow:
-    """One speaker's share of an article's quoted words."""
-
-    name: str
-    side: str | None
-    anonymous: bool
-    quotes: int
-    words: int
-    share: float
-
-
-@dataclass(frozen=True)
-class VoicesView:
-    """Who is quoted in one article, in quoted words."""
-
-    article: ArticleRef
-    quotes: int
-    quoted_words: int
-    voices: tuple[VoiceRow, ...]
-    anonymous_share: float
-    sides: dict[str, float]
-
-
-@dataclass(frozen=True)
 class ArticleView:
     """One article with everything reports show beside it."""
 
@@ -477,11 +381,11 @@ def build_view(comparison: Comparison) -> ReportView:
         if comparison.sources is None
         else tuple(
             SourceView(
-                article=_ref(refs, cite.article),
+                article=ref_of(refs, cite.article),
                 outlet=cite.outlet,
                 cue=cite.cue,
                 sentence=cite.sentence,
-                sentence_text=_sentence_text(comparison, cite.sentence),
+                sentence_text=sentence_text(comparison, cite.sentence),
             )
             for cite in comparison.sources
         ),
@@ -502,45 +406,15 @@ def build_view(comparison: Comparison) -> ReportView:
         if comparison.profiles is None
         else tuple(
             ProfileView(
-                _ref(refs, p.article), p.words, dict(p.counts), dict(p.rates), p.biased_share, dict(p.attribution)
+                ref_of(refs, p.article), p.words, dict(p.counts), dict(p.rates), p.biased_share, dict(p.attribution)
             )
             for p in comparison.profiles
         ),
-        portrayal=None if comparison.voices is None else _portrayal(comparison, order),
-        voices=None
-        if comparison.voices is None
-        else tuple(
-            VoicesView(
-                article=_ref(refs, v.article),
-                quotes=v.quotes,
-                quoted_words=v.quoted_words,
-                voices=tuple(VoiceRow(x.name, x.side, x.anonymous, x.quotes, x.words, x.share) for x in v.voices),
-                anonymous_share=v.anonymous_share,
-                sides=dict(v.sides),
-            )
-            for v in comparison.voices
-        ),
-        lean=None
-        if comparison.lean is None
-        else tuple(
-            LeanView(
-                _ref(refs, x.article),
-                x.lean,
-                dict(x.probabilities),
-                x.score,
-                tuple((e.sentence, _sentence_text(comparison, e.sentence), e.weight) for e in x.evidence),
-            )
-            for x in comparison.lean
-        ),
-        summary=None
-        if comparison.summary is None
-        else tuple(SummaryLine(x.text, x.kind, tuple(x.cites)) for x in comparison.summary.sentences),
-        informational=None
-        if comparison.informational is None
-        else tuple(
-            InformationalView(_ref(refs, m.article), m.sentence, _sentence_text(comparison, m.sentence), m.why)
-            for m in comparison.informational
-        ),
+        portrayal=None if comparison.voices is None else portrayal_views(comparison, order),
+        voices=voices_views(comparison, refs),
+        lean=lean_views(comparison, refs),
+        summary=summary_lines(comparison),
+        informational=informational_views(comparison, refs),
         analyses=tuple(comparison.provenance.analyses) if comparison.provenance else (),
         settings=dict(comparison.provenance.settings) if comparison.provenance else {},
         version=comparison.provenance.version if comparison.provenance else None,
@@ -563,69 +437,6 @@ def _terms(comparison: Comparison, order: list[str]) -> tuple[TermView, ...]:
     )
 
 
-def _portrayal(comparison: Comparison, order: list[str]) -> tuple[PortrayalView, ...]:
-    views = []
-    for actor in comparison.actors or ():
-        if actor.type not in PORTRAYAL_TYPES or not actor.portrayal:
-            continue
-        by_article = {p.article: p for p in actor.portrayal}
-        cells = []
-        for art_id in order:
-            p = by_article.get(art_id)
-            cells.append(
-                None
-                if p is None
-                else PortrayalCell(
-                    mentions=p.mentions,
-                    references=tuple(p.references),
-                    tone=p.tone,
-                    polarity=p.polarity,
-                    sentences=sum(p.sentences.values()),
-                    evidence=tuple(
-                        ToneEvidence(e.sentence, _sentence_text(comparison, e.sentence), e.polarity, e.score)
-                        for e in p.evidence
-                    ),
-                    quotes=p.quotes,
-                    quoted_words=p.quoted_words,
-                    voice_share=p.voice_share,
-                )
-            )
-        views.append(PortrayalView(actor.id, actor.name, actor.type, actor.side, tuple(cells)))
-    views.sort(key=lambda v: -sum(c.mentions + c.quotes for c in v.cells if c is not None))
-    return tuple(views)
-
-
-def lean_bar(score: float, width: int = 11) -> str:
-    """A left-to-right bar with a marker where ``score`` (-1 left .. +1 right) lies: "L····●·····R"."""
-    k = round((max(-1.0, min(1.0, score)) + 1) / 2 * (width - 1))
-    return "L" + "".join("\u25cf" if i == k else "\u00b7" for i in range(width)) + "R"
-
-
-def tone_label(tone: float) -> str:
-    """A tone in [-1, 1] in words, as every report shows it."""
-    if tone <= -0.5:
-        return "very negative"
-    if tone <= -0.15:
-        return "negative"
-    if tone < 0.15:
-        return "neutral"
-    if tone < 0.5:
-        return "positive"
-    return "very positive"
-
-
-def _ref(refs: dict[str, ArticleRef], article_id: str) -> ArticleRef:
-    # An id no article has still gets shown, under its own name.
-    return refs.get(article_id) or ArticleRef(article_id, article_id)
-
-
-def _sentence_text(comparison: Comparison, sentence_id: str) -> str:
-    try:
-        return comparison.sentence(sentence_id).text
-    except KeyError:
-        return ""
-
-
 def _fact_articles(fact: Fact) -> list[str]:
     """The ids of the articles reporting a fact: as stated, else where its evidence lies."""
     if fact.articles:
@@ -646,15 +457,15 @@ def _facts(comparison: Comparison, refs: dict[str, ArticleRef], order: list[str]
                 status=fact.status,
                 score=fact.score,
                 coverage=fact.coverage,
-                articles=tuple(_ref(refs, a) for a in _fact_articles(fact)),
-                missing=tuple(_ref(refs, a) for a in fact.missing),
+                articles=tuple(ref_of(refs, a) for a in _fact_articles(fact)),
+                missing=tuple(ref_of(refs, a) for a in fact.missing),
                 evidence=evidence,
                 cells=tuple(tuple(ev for ev in evidence if ev.article == art_id) for art_id in order),
                 conflicts=tuple(
                     ConflictView(
                         kind=conflict.kind,
                         why=conflict.why,
-                        values=tuple(ConflictValue(_ref(refs, a), value) for a, value in conflict.values.items()),
+                        values=tuple(ConflictValue(ref_of(refs, a), value) for a, value in conflict.values.items()),
                     )
                     for conflict in fact.conflicts
                 ),
