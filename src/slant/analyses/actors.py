@@ -95,7 +95,7 @@ def _title_prefix_roles(span: "Span") -> set[str]:
 
 
 def _appositive_roles(span: "Span") -> set[str]:
-    """Roles given by apposition or predication: "X, the mayor," / "X will take over as the border czar"."""
+    """Roles given by apposition or predication: "X, the mayor," / "X will serve as the harbor master"."""
     roles: set[str] = set()
     root = span.root
     for child in root.children:

@@ -5,7 +5,7 @@ opens its sentence:
 
 1. after the closing mark: ‘“…,” Homan told Newsmax’, ‘“…,” said Ana Padilla’,
    ‘“…,” according to X’;
-2. the verb the quoted words depend on: ‘said he would send “twice as many officers”’,
+2. the verb the quoted words depend on: ‘said she would hire “twice as many inspectors”’,
    ‘the union president called “the floor, not the ceiling”’;
 3. a clause that introduces it: ‘X said: “…”’, ‘“First part,” the officer said, “second part.”’
 

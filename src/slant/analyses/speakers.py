@@ -10,7 +10,7 @@ the latest person the article gave that role in any of its forms ("Sheriff
 Robert Luna", "Councilmembers Jo Park and Al Diaz", "Ana Padilla, executive
 director of ..."), else to the previous sentence's subject unless that person
 holds another office. Outlets the article cites are never speakers. Unnamed
-speakers ("one law enforcement officer in Los Angeles County", "internal
+speakers ("one dock supervisor in Calder Bay", "internal
 sources") are kept as descriptions, flagged anonymous when the text says so.
 """
 
