@@ -53,12 +53,8 @@ class Settings:
     to a sentence carrying a shared fact is below this."""
 
     # summary
-    summary_shared: int = 4
-    """Shared facts the neutral summary tells at most (the earliest in story order)."""
-    summary_contradictions: int = 2
-    """Contradicted facts the summary tells at most."""
-    summary_unique_per_article: int = 1
-    """Facts only one article reports that the summary tells, per article (its earliest)."""
+    summary_words: int = 90
+    """Length of the neutral summary in words at most (its first sentence is always told)."""
 
     # analyses run by compare()
     analyses: tuple[str, ...] = (

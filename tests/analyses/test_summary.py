@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from slant.analyses.summary import summarise
@@ -153,9 +154,39 @@ def test_summary_every_sentence_cites_real_sentences() -> None:
         assert line.cites and set(line.cites) <= ids
 
 
-def test_summary_respects_the_settings_limits() -> None:
-    settings = Settings(summary_shared=1, summary_contradictions=0, summary_unique_per_article=0)
-    assert [x.fact for x in summarise(_comparison(), settings).sentences] == ["f1"]
+def test_summary_respects_the_word_budget() -> None:
+    # The opening shared fact (7 words) fits; nothing else does.
+    assert [x.fact for x in summarise(_comparison(), Settings(summary_words=8)).sentences] == ["f1"]
+    lines = summarise(_comparison(), Settings(summary_words=20)).sentences
+    assert [x.fact for x in lines] == ["f1", "f2"] and sum(len(x.text.split()) for x in lines) <= 25
+
+
+def test_summary_tells_each_shared_fact_once() -> None:
+    facts = [x.fact for x in summarise(_comparison(), Settings()).sentences]
+    assert len(facts) == len(set(facts)) == 5
+
+
+def _with_vectors(comparison: Comparison, rows: dict[str, list[list[float]]]) -> Comparison:
+    from slant.nlp.parse import NlpLayer
+
+    vectors = {}
+    for article_id, vs in rows.items():
+        m = np.array(vs, dtype=np.float32)
+        vectors[article_id] = m / np.linalg.norm(m, axis=1, keepdims=True)
+    comparison._nlp = NlpLayer(vectors=vectors)
+    return comparison
+
+
+def test_summary_prefers_the_unique_sentence_closest_to_the_story() -> None:
+    # a1.s4 is near the story's core (like a2.s1); a2.s4 is tangential: under a budget, only a1.s4 is told.
+    e = np.eye(6).tolist()
+    near = [0.6, 0, 0, 0.8, 0, 0]  # cosine 0.6 to the shared opening
+    a1 = [e[0], e[1], e[2], near]
+    a2 = [e[0], e[1], e[2], e[5]]
+    comparison = _with_vectors(_comparison(), {"a1": a1, "a2": a2})
+    lines = summarise(comparison, Settings(summary_words=32)).sentences
+    unique = [x.cites for x in lines if x.kind == "unique"]
+    assert unique == [["a1.s4"]]
 
 
 def test_summary_of_no_facts_is_empty() -> None:
@@ -169,8 +200,10 @@ def test_summary_on_the_bundled_pair_cites_both_articles(harbor_comparison: Comp
     ids = {s.id for a in harbor_comparison.articles for s in a.sentences}
     assert all(line.cites and set(line.cites) <= ids for line in summary.sentences)
     assert {a for line in summary.sentences for a in line.articles} == {"a1", "a2"}
+    assert summary.sentences[0].kind in {"shared", "contradiction"}
+    assert sum(len(line.text.split()) for line in summary.sentences) <= 90 + 40
     unique = [line.text for line in summary.sentences if line.kind == "unique"]
-    assert unique and all(t.startswith("Only article a") and " reports" in t for t in unique)
+    assert all(t.startswith("Only article a") and " reports" in t for t in unique)
 
 
 @pytest.mark.slow

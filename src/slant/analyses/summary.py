@@ -1,17 +1,19 @@
 """The ``summary`` analysis: a neutral merged account of the event in which every sentence cites its sources.
 
-Built from the aligned facts, never generated freely, so every sentence can be traced:
+Extractive, never generated freely, so every sentence can be traced:
 
-1. **Shared facts** (reported by two or more articles), in story order (earliest position in any
-   article): each told by the evidence sentence with the fewest language marks, then neutralised;
-2. **Contradictions**: that sentence plus who says what ("Accounts differ: A says 40; B says 25.");
-3. **Unique facts**, the earliest ones of each article: "Only <outlet> reports that ...".
+1. **Choose** the story's central sentences: each body sentence is scored by how much of it the other
+   articles also tell (mean best cosine similarity to their sentences), less a little for each loaded
+   word; sentences are taken by maximal marginal relevance (Carbonell & Goldstein, 1998) within
+   ``Settings.summary_words`` words, never telling one aligned fact twice.
+2. **Tell** shared facts first (reported by two or more articles, citing every article's sentence for
+   that fact), with who says what where they disagree ("Accounts differ: A says 40; B says 25."),
+   then what one article alone reports, as "Only <outlet> reports that ...". Each group in story order.
 
 Neutralising rewrites only what slant marked, inside the chosen sentence: a wording that ``terms``
 judged loaded becomes the neutral wording another article used for the same referent ("illegal
 immigrants" -> "undocumented immigrants"), a loaded reporting verb becomes "said" ("claimed" ->
-"said"), and scare quotes lose their quotation marks. Each summary sentence cites the sentences of
-every article that reports its fact.
+"said"), and scare quotes lose their quotation marks.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from slant.model import Article, Comparison, Fact, LanguageMark, Sentence, Summary, SummarySentence
 
@@ -34,8 +38,15 @@ _OPENERS = frozenset(
 )
 # A mark of one of these kinds counts against a sentence's neutrality (neutral verbs and factives do not).
 _LOADED_CATEGORIES = {"loaded_verb"}
-_UNIQUE_POOL = 3
-"""Unique facts considered per one told: the earliest, of which the least loaded are told."""
+_LOADED_PENALTY = 0.05
+"""Centrality lost per loaded word: of two sentences telling the same, the plainer is told."""
+_MMR = 0.3
+"""Weight of the similarity to sentences already chosen (maximal marginal relevance)."""
+_SAME = 0.8
+"""Cosine above which a sentence repeats one already chosen and is skipped."""
+_ORDER = 1e-3
+"""Centrality lost per sentence of depth: ties go to the earlier sentence."""
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _WORD_KINDS = {"loaded", "hedge", "scare_quote", "intensifier"}
 
 
@@ -116,35 +127,109 @@ class _Article:
         return re.sub(r"\s+", " ", "".join(reversed(out))).strip()
 
 
-def _position(fact: Fact, articles: dict[str, _Article]) -> float:
-    """Where a fact first appears in story order: its earliest relative sentence position in any article."""
-    best = 1.0
-    for ev in fact.evidence:
-        art = articles[ev.article]
-        k = art.index.get(ev.sentence)
-        if k is not None:
-            best = min(best, k / max(1, len(art.article.sentences)))
-    return best
+class _Candidate:
+    """A sentence the summary may tell: its article, how central it is, and the facts it carries."""
+
+    def __init__(self, art: _Article, sentence: Sentence, rank: int, centrality: float) -> None:
+        self.art, self.sentence, self.rank, self.centrality = art, sentence, rank, centrality
+        self.facts: list[Fact] = []
+        self.vector: np.ndarray | None = None
+
+    @property
+    def position(self) -> float:
+        """Relative position in its article (0 = opening sentence)."""
+        return self.rank / max(1, len(self.art.article.sentences))
+
+    @property
+    def shared(self) -> list[Fact]:
+        return [f for f in self.facts if len(f.articles) >= 2]
+
+    def score(self) -> float:
+        return self.centrality - _LOADED_PENALTY * self.art.weight(self.sentence)[0] - _ORDER * self.rank
 
 
-def _sentences(fact: Fact, articles: dict[str, _Article]) -> list[tuple[_Article, Sentence]]:
-    out, seen = [], set()
-    for ev in fact.evidence:
-        art = articles[ev.article]
-        k = art.index.get(ev.sentence)
-        if k is not None and ev.sentence not in seen:
-            seen.add(ev.sentence)
-            out.append((art, art.article.sentences[k]))
+def _candidates(comparison: Comparison, articles: dict[str, _Article]) -> list[_Candidate]:
+    """Every body sentence, scored by how much of it the other articles also tell.
+
+    Centrality is the mean, over the other articles, of the best cosine similarity to one of their
+    sentences (sentence embeddings); without embeddings, 1 for each other article a fact links it to.
+    """
+    by_sentence: dict[str, list[Fact]] = {}
+    for fact in comparison.facts or []:
+        for ev in fact.evidence:
+            by_sentence.setdefault(ev.sentence, []).append(fact)
+    vectors = comparison.nlp.vectors if comparison.nlp is not None else {}
+    out = []
+    for art in articles.values():
+        article = art.article
+        body = [(k, s) for k, s in enumerate(article.sentences) if article.title is None or s.text != article.title]
+        others = [a for a in comparison.articles if a.id != article.id]
+        for rank, (k, sentence) in enumerate(body):
+            facts = by_sentence.get(sentence.id, [])
+            own = vectors.get(article.id)
+            if own is not None and len(own) == len(article.sentences) and others:
+                v = own[k]
+                sims = [float((vectors[o.id] @ v).max()) for o in others if len(vectors.get(o.id, ()))]
+                centrality = sum(sims) / len(others)
+            else:
+                v = None
+                linked = {a for f in facts for a in f.articles if a != article.id}
+                centrality = len(linked) / max(1, len(others))
+            cand = _Candidate(art, sentence, rank, centrality)
+            cand.facts, cand.vector = facts, v
+            out.append(cand)
     return out
 
 
-def _entry(text: str, kind: str, fact: Fact, cited: Sequence[tuple[_Article, Sentence]]) -> SummarySentence:
+def _similarity(a: _Candidate, b: _Candidate) -> float:
+    if a.vector is None or b.vector is None:
+        return 0.0
+    return float(a.vector @ b.vector)
+
+
+def _select(candidates: list[_Candidate], budget: int) -> list[_Candidate]:
+    """Maximal marginal relevance within a word budget: the most central sentence first, then the next
+    most central that repeats least of what was chosen; a sentence telling a fact already told, or
+    nearly the same as a chosen one, is skipped."""
+    chosen: list[_Candidate] = []
+    told: set[str] = set()
+    words = 0
+    pool = list(candidates)
+    while pool:
+        best = max(pool, key=lambda c: c.score() - _MMR * max((_similarity(c, x) for x in chosen), default=0.0))
+        pool.remove(best)
+        if any(f.id in told for f in best.shared) or any(_similarity(best, x) > _SAME for x in chosen):
+            continue
+        size = _words(best.sentence.text)
+        if chosen and words + size > budget:
+            break
+        chosen.append(best)
+        told.update(f.id for f in best.shared)
+        words += size
+    return chosen
+
+
+def _cited(candidate: _Candidate, articles: dict[str, _Article]) -> list[tuple[_Article, Sentence]]:
+    """The candidate's sentence and the other articles' sentences telling the same shared facts."""
+    out = [(candidate.art, candidate.sentence)]
+    seen = {candidate.sentence.id}
+    for fact in candidate.shared:
+        for ev in fact.evidence:
+            art = articles.get(ev.article)
+            k = art.index.get(ev.sentence) if art is not None else None
+            if art is not None and k is not None and ev.sentence not in seen:
+                seen.add(ev.sentence)
+                out.append((art, art.article.sentences[k]))
+    return out
+
+
+def _entry(text: str, kind: str, fact: Fact | None, cited: Sequence[tuple[_Article, Sentence]]) -> SummarySentence:
     return SummarySentence(
         text=text,
         kind=kind,
         cites=[s.id for _, s in cited],
         articles=sorted({a.article.id for a, _ in cited}),
-        fact=fact.id,
+        fact=fact.id if fact is not None else None,
     )
 
 
@@ -156,43 +241,34 @@ def _only(label: str, sentence: str, keep_case: bool) -> str:
     return f"Only {label} reports that {sentence if keep_case else sentence[:1].lower() + sentence[1:]}"
 
 
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _tell(candidate: _Candidate, articles: dict[str, _Article]) -> SummarySentence:
+    art, sentence = candidate.art, candidate.sentence
+    text = art.neutral(sentence)
+    disputed = next((f for f in candidate.shared if f.status == "contradiction" and f.conflicts), None)
+    if disputed is not None:
+        values = disputed.conflicts[0].values
+        said = "; ".join(f"{_label(articles[a].article)} says {v}" for a, v in values.items() if a in articles)
+        return _entry(f"{text} Accounts differ: {said}.", "contradiction", disputed, _cited(candidate, articles))
+    if candidate.shared:
+        return _entry(text, "shared", candidate.shared[0], _cited(candidate, articles))
+    unique = next(iter(candidate.facts), None)
+    label = _label(art.article)
+    return _entry(_only(label, text, art.opens_with_name(sentence)), "unique", unique, [(art, sentence)])
+
+
 def summarise(comparison: Comparison, settings: "Settings") -> Summary:
     """The neutral summary of a comparison whose facts (and, if run, language and terms) are filled in."""
     articles = {a.id: _Article(comparison, a) for a in comparison.articles}
-    facts = sorted(comparison.facts or [], key=lambda f: _position(f, articles))
-    out: list[SummarySentence] = []
-    shared = [f for f in facts if f.status == "shared" and len(f.articles) >= 2][: settings.summary_shared]
-    disputed = [f for f in facts if f.status == "contradiction"][: settings.summary_contradictions]
-    for fact in sorted(shared + disputed, key=lambda f: _position(f, articles)):
-        cited = _sentences(fact, articles)
-        if not cited:
-            continue
-        art, best = min(cited, key=lambda pair: pair[0].weight(pair[1]))
-        text = art.neutral(best)
-        if fact.status == "contradiction" and fact.conflicts:
-            values = fact.conflicts[0].values
-            said = "; ".join(f"{_label(articles[a].article)} says {v}" for a, v in values.items() if a in articles)
-            text = f"{text} Accounts differ: {said}."
-            out.append(_entry(text, "contradiction", fact, cited))
-        else:
-            out.append(_entry(text, "shared", fact, cited))
-    used = {sid for entry in out for sid in entry.cites}
-    for article_id, art in articles.items():
-        # The earliest facts only this article reports, the most neutrally worded of them first.
-        candidates = []
-        for fact in (f for f in facts if f.status == "unique" and f.articles == [article_id]):
-            cited = [(a, s) for a, s in _sentences(fact, articles) if s.id not in used]
-            if cited:
-                pick = min(cited, key=lambda pair: pair[0].weight(pair[1]))
-                candidates.append((fact, cited, pick[1]))
-            if len(candidates) >= _UNIQUE_POOL * settings.summary_unique_per_article:
-                break
-        chosen = sorted(candidates, key=lambda c: art.weight(c[2])[:2])[: settings.summary_unique_per_article]
-        for fact, cited, sentence in sorted(chosen, key=lambda c: art.index[c[2].id]):
-            text = _only(_label(art.article), art.neutral(sentence), art.opens_with_name(sentence))
-            out.append(_entry(text, "unique", fact, cited))
-            used.update(s.id for _, s in cited)
-    return Summary(sentences=out)
+    if not comparison.facts:
+        return Summary(sentences=[])
+    chosen = _select(_candidates(comparison, articles), settings.summary_words)
+    # Shared facts (and disagreements) first, then what one article alone reports; each in story order.
+    chosen.sort(key=lambda c: (not c.shared, c.position, c.art.article.id))
+    return Summary(sentences=[_tell(c, articles) for c in chosen])
 
 
 def run(comparison: Comparison, resources: "Resources", settings: "Settings") -> dict[str, Any]:
