@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: install demo test lint bench bench-minilm clean
+.PHONY: install demo test lint bench bench-minilm bench-corpus clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ bench: $(STAMP)
 
 bench-minilm: $(STAMP)
 	@$(ISOLATE) && $(PY) bench/bench_minilm.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
+
+bench-corpus: $(STAMP)
+	@$(ISOLATE) && $(PY) bench/bench_corpus.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -76,7 +76,11 @@ def compare(
     from slant.pipeline import compare as run_compare
 
     settings = Settings(embedder=embedder.value, lexicons=str(lexicons) if lexicons else None)
-    comparison = run_compare(read_articles(sources, settings), settings)
+    render(run_compare(read_articles(sources, settings), settings), format, output)
+
+
+def render(comparison: Any, format: Format, output: Path | None) -> None:
+    """Write a comparison in the chosen format to ``output`` or standard output."""
     if format is Format.json:
         from slant.report.json import to_json
 
@@ -398,6 +402,8 @@ def main(argv: list[str] | None = None) -> int:
         return 70
     return 0
 
+
+import slant.cli_corpus  # noqa: E402,F401  (registers ingest, stories, story and their eval/train commands)
 
 if __name__ == "__main__":
     raise SystemExit(main())

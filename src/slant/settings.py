@@ -56,6 +56,16 @@ class Settings:
     summary_words: int = 90
     """Length of the neutral summary in words at most (its first sentence is always told)."""
 
+    # corpus mode (slant ingest / stories)
+    story_threshold: float = 0.35
+    """Least similarity (term cosine plus entity bonus, story/cluster.py) for an article to join a story."""
+    story_window_hours: float = 72.0
+    """An article joins only stories whose dates, widened by this, cover its own."""
+    blindspot_share: float = 0.1
+    """A story is a blindspot for a side whose share of its rated articles is below this."""
+    blindspot_min_articles: int = 3
+    """Rated articles a story needs before it can be called a blindspot."""
+
     # analyses run by compare()
     analyses: tuple[str, ...] = (
         "actors",

@@ -1,0 +1,283 @@
+"""The corpus commands of `slant`: ingest, stories, story, and their eval and train commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from slant.cli import NEUS, Format, _print_scores, app, eval_app, train_app
+from slant.errors import InputError
+from slant.settings import Settings
+
+ALLSIDES = Path(__file__).resolve().parents[3] / "shared" / "data" / "allsides" / "media_trainvalid.jsonl.gz"
+DB_HELP = "The DuckDB store (created if missing)."
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+class SideChoice(Enum):
+    left = "left"
+    center = "center"
+    right = "right"
+    any = "any"
+
+
+def _when(text: str | None, flag: str) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{flag}: not an ISO date ({text!r}); use e.g. 2026-01-31 or 2026-01-31T08:00") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Feed files or URLs, folders, JSONL dumps, HTML/text files.")],
+    db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("slant.duckdb"),
+    workers: Annotated[int, typer.Option(help="Worker processes (or Ray CPUs) for the per-article work.")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; ray: a Ray cluster.")] = Engine.local,
+    address: Annotated[str | None, typer.Option(help="Ray cluster address (ray://host:10001 or auto).")] = None,
+    outlets: Annotated[Path | None, typer.Option(help="CSV outlet,lean[,domain] overriding outlet ratings.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = 256,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print a line per stored batch.")] = False,
+    allow_private_addresses: Annotated[
+        bool, typer.Option(help="Let links point to private or loopback addresses (local test servers).")
+    ] = False,
+) -> None:
+    """Ingest articles into the store and group them into stories (idempotent, resumable)."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from slant.story.corpus import IngestReport
+    from slant.story.corpus import ingest as run_ingest
+
+    console = Console(stderr=True)
+    total = _count(sources)
+    columns = [
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("ingest", total=total, rate="-")
+        started = datetime.now()
+
+        def tick(report: IngestReport) -> None:
+            seconds = max(1e-6, (datetime.now() - started).total_seconds())
+            progress.update(task, completed=report.seen, rate=f"{report.added / seconds:.0f}")
+            if verbose:
+                sys.stderr.write(f"slant: stored: {report.added} articles ({report.seen} read)\n")
+                sys.stderr.flush()
+
+        report = run_ingest(
+            sources,
+            db,
+            Settings(),
+            engine=engine.value,
+            workers=workers,
+            address=address,
+            outlets_csv=outlets,
+            batch_size=batch_size,
+            allow_private=allow_private_addresses,
+            on_batch=tick,
+        )
+    seconds = (datetime.now() - started).total_seconds()
+    sys.stdout.write(
+        f"{report.added} articles added, {report.duplicates} already stored, {report.rejected} rejected, "
+        f"{report.stories_touched} story updates in {seconds:.1f} s -> {db}\n"
+    )
+    for reason in report.reasons[:5]:
+        sys.stderr.write(f"slant: skipped: {reason}\n")
+
+
+def _count(sources: list[str]) -> int | None:
+    """Items in local sources (None when a source is a URL): the progress bar's total."""
+    if any(s.lower().startswith(("http://", "https://")) for s in sources):
+        return None
+    from slant.ingest.stream import read_items
+
+    try:
+        return sum(1 for _ in read_items(sources, Settings().max_input_bytes * 50))
+    except InputError:
+        return None  # ingest itself reports the problem, after the good batches
+
+
+def _bar(counts: dict[str, int], width: int = 12) -> str:
+    total = sum(counts.values()) or 1
+    cells = {side: round(width * counts[side] / total) for side in ("left", "center", "right")}
+    return (
+        "[blue]"
+        + "█" * cells["left"]
+        + "[/][grey62]"
+        + "█" * cells["center"]
+        + "[/][red]"
+        + "█" * cells["right"]
+        + "[/]"
+    )
+
+
+@app.command()
+def stories(
+    db: Annotated[Path, typer.Option(help="The DuckDB store.")] = Path("slant.duckdb"),
+    since: Annotated[str | None, typer.Option(help="Only stories seen on or after this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only stories that began on or before this ISO date.")] = None,
+    entity: Annotated[
+        str | None, typer.Option(help="Only stories naming this entity (or with it in the title).")
+    ] = None,
+    blindspot: Annotated[
+        SideChoice | None, typer.Option(help="Only stories that are a blindspot for this side.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many stories.", min=1)] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines, one story each.")] = False,
+) -> None:
+    """List stories with their coverage across the spectrum and blindspots."""
+    from slant.store.duckdb import Store
+    from slant.story.coverage import coverage
+
+    settings = Settings()
+    with Store(db, read_only=True) as store:
+        rows = store.stories(_when(since, "--since"), _when(until, "--until"), entity, limit=max(limit, 10_000))
+    listed: list[dict[str, Any]] = []
+    for row in rows:
+        cov = coverage(row["lean"], settings)
+        if blindspot is not None and not (
+            cov.blindspots if blindspot is SideChoice.any else blindspot.value in cov.blindspots
+        ):
+            continue
+        listed.append({**row, "shares": cov.shares, "blindspots": list(cov.blindspots)})
+        if len(listed) >= limit:
+            break
+    if as_json:
+        for row in listed:
+            out = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+            sys.stdout.write(json.dumps(out, sort_keys=True) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(listed)} stories in {db}", title_justify="left")
+    for col in ("story", "title", "articles", "L / C / R", "coverage", "blindspot", "last seen"):
+        table.add_column(col)
+    for row in listed:
+        lean = row["lean"]
+        last = row["last_seen"].date().isoformat() if row["last_seen"] else "-"
+        table.add_row(
+            row["id"],
+            row["title"][:70],
+            str(row["articles"]),
+            f"{lean['left']} / {lean['center']} / {lean['right']}",
+            _bar(lean),
+            ", ".join(row["blindspots"]) or "-",
+            last,
+        )
+    Console().print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id from `slant stories`.")],
+    db: Annotated[Path, typer.Option(help="The DuckDB store.")] = Path("slant.duckdb"),
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    max_articles: Annotated[
+        int, typer.Option(help="Compare at most this many articles, spread over sides.", min=2)
+    ] = 6,
+) -> None:
+    """Run the full comparison of one story's articles."""
+    from slant.model import Article
+    from slant.pipeline import compare as run_compare
+    from slant.store.duckdb import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.story_articles(story_id)
+    if not rows:
+        raise InputError(f"{story_id}: no such story in {db}; list them with `slant stories --db {db}`")
+    if len(rows) < 2:
+        raise InputError(f"{story_id}: has one article only; a comparison needs two or more")
+    chosen = _spread(rows, max_articles)
+    articles = [
+        Article(
+            id=f"a{k}",
+            source=r["url"] or r["source"],
+            text=r["text"] if not r["title"] else f"{r['title']}\n\n{r['text']}",
+            title=r["title"] or None,
+            outlet=r["outlet"],
+            url=r["url"],
+        )
+        for k, r in enumerate(chosen, 1)
+    ]
+    comparison = run_compare(articles, Settings())
+    from slant.cli import render
+
+    render(comparison, format, output)
+
+
+def _spread(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """Up to ``n`` articles taking sides in turn (left, center, right, unrated), in ingest order within a side."""
+    queues: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        queues.setdefault(r["lean"] or "unrated", []).append(r)
+    out: list[dict[str, Any]] = []
+    while len(out) < n and any(queues.values()):
+        for side in ("left", "center", "right", "unrated"):
+            if queues.get(side) and len(out) < n:
+                out.append(queues[side].pop(0))
+    return out
+
+
+@eval_app.command("stories")
+def eval_stories(
+    data: Annotated[
+        Path, typer.Option(help="Folder of NeuS NAME.source files (3 articles a line = one story).")
+    ] = NEUS,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Use only the first N stories of each file.", min=1)] = None,
+) -> None:
+    """Story clustering: pool every NeuS article, cluster, score B-cubed P/R/F1 and ARI against the lines."""
+    from slant.eval.stories import ANCHOR, evaluate
+
+    _print_scores("stories", evaluate(data, limit), ANCHOR, as_json)
+
+
+@train_app.command("outlets")
+def train_outlets(
+    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
+) -> None:
+    """Build the outlet lean table (majority AllSides label per outlet) and ship it (slant/data/outlets.json)."""
+    from slant.train.outlets import OUT, train
+
+    sys.stdout.write(json.dumps(train(data), indent=2) + "\n")
+    sys.stderr.write(f"wrote {OUT}\n")
+
+
+@train_app.command("stories")
+def train_stories(
+    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
+) -> None:
+    """Learn the term weights (IDF) story clustering uses and ship them (slant/data/stories_idf.npz)."""
+    from slant.train.stories import train
+
+    result = train(data)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    sys.stderr.write(f"wrote {result['out']}\n")

@@ -1,0 +1,1 @@
+"""Corpus mode: stories from a stream of articles."""
