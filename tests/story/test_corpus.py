@@ -55,6 +55,9 @@ def test_bundled_feeds_land_in_stories_with_coverage(feeds_db: Path) -> None:
     assert len(halsey) == 1 and halsey[0]["lean"] == {"left": 1, "center": 1, "right": 1}
     assert all(r["outlets"] == r["articles"] for r in rows)  # never two articles of one outlet here
     assert len(rows) < 20
+    readme = (FEEDS.parents[3] / "README.md").read_text(encoding="utf-8")
+    assert f"slant story {halsey[0]['id']}" in readme  # the README's example id is the real one
+    assert "Tuesday" not in halsey[0]["entities"]
 
 
 def test_reingest_adds_nothing(feeds_db: Path) -> None:

@@ -44,7 +44,8 @@ _STOP = frozenset(
 )
 _NAME_STOP = frozenset(
     "the a an in on at for and but or if when while after before this that these those it he she they we i his her "
-    "their its as by from to of with why how what who where mr ms mrs dr".split()
+    "their its as by from to of with why how what who where mr ms mrs dr monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november december".split()
 )
 
 
