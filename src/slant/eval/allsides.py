@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,15 +47,14 @@ def _side(record: dict[str, Any]) -> int | None:
     return None
 
 
-def read_allsides(path: Path) -> list[LeanRow]:
-    """Every labelled article of an AllSides-format JSONL file (``.gz`` read as gzip).
+def records(path: Path) -> Iterator[dict[str, Any]]:
+    """Every JSON object of a JSON-lines file (``.gz`` read as gzip), blank lines skipped.
 
     Raises:
-        InputError: the file is missing, unreadable, not JSON lines, or holds no labelled article.
+        InputError: the file is missing or unreadable, or a line is not a JSON object.
     """
     if not path.is_file():
         raise InputError(f"{path}: no such file (expected AllSides-format JSON lines)")
-    rows: list[LeanRow] = []
     try:
         opener = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rt", encoding="utf-8") as handle:
@@ -67,21 +67,37 @@ def read_allsides(path: Path) -> list[LeanRow]:
                     raise InputError(f"{path}: line {n} is not JSON") from None
                 if not isinstance(record, dict):
                     raise InputError(f"{path}: line {n} is not a JSON object")
-                side = _side(record)
-                text = f"{record.get('title') or ''}\n{record.get('content') or ''}".strip()
-                if side is None or not text:
-                    continue
-                rows.append(
-                    LeanRow(
-                        str(record.get("title") or ""),
-                        str(record.get("content") or ""),
-                        side,
-                        str(record.get("source") or ""),
-                        str(record.get("split") or ""),
-                    )
-                )
+                yield record
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read it as (gzipped) UTF-8 JSON lines ({exc})") from None
+
+
+def side_of(record: dict[str, Any]) -> int | None:
+    """The record's label as 0 left / 1 center / 2 right, from ``bias_text`` or ``bias``; None if absent."""
+    return _side(record)
+
+
+def read_allsides(path: Path) -> list[LeanRow]:
+    """Every labelled article of an AllSides-format JSONL file (``.gz`` read as gzip).
+
+    Raises:
+        InputError: the file is missing, unreadable, not JSON lines, or holds no labelled article.
+    """
+    rows: list[LeanRow] = []
+    for record in records(path):
+        side = _side(record)
+        text = f"{record.get('title') or ''}\n{record.get('content') or ''}".strip()
+        if side is None or not text:
+            continue
+        rows.append(
+            LeanRow(
+                str(record.get("title") or ""),
+                str(record.get("content") or ""),
+                side,
+                str(record.get("source") or ""),
+                str(record.get("split") or ""),
+            )
+        )
     if not rows:
         raise InputError(f"{path}: no article with a title or content and a left/center/right label")
     return rows

@@ -14,7 +14,6 @@ domains), no article.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections import Counter, defaultdict
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from slant.errors import InputError
+from slant.eval.allsides import records, side_of
 from slant.model import Side
 from slant.story.outlets import SIDES, clean_name, outlet_key, registrable_domain, url_host
 
@@ -43,16 +43,6 @@ class SourceRow:
     side: Side
 
 
-def _side(record: dict[str, Any]) -> Side | None:
-    text = record.get("bias_text")
-    if isinstance(text, str) and (side := _BY_NAME.get(text.strip().lower())):
-        return side
-    number = record.get("bias")
-    if isinstance(number, int) and not isinstance(number, bool) and 0 <= number <= 2:
-        return SIDES[number]
-    return None
-
-
 def read_sources(path: Path) -> list[SourceRow]:
     """Source, URL and label of every labelled article of an AllSides-format JSONL file (``.gz`` as gzip).
 
@@ -61,26 +51,11 @@ def read_sources(path: Path) -> list[SourceRow]:
     Raises:
         InputError: the file is missing, unreadable, not JSON lines, or holds no labelled article with a source.
     """
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (expected AllSides-format JSON lines)")
     rows: list[SourceRow] = []
-    try:
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for n, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    raise InputError(f"{path}: line {n} is not JSON") from None
-                if not isinstance(record, dict):
-                    raise InputError(f"{path}: line {n} is not a JSON object")
-                side, source = _side(record), str(record.get("source") or "").strip()
-                if side is not None and source:
-                    rows.append(SourceRow(source, str(record.get("url") or ""), side))
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read it as (gzipped) UTF-8 JSON lines ({exc})") from None
+    for record in records(path):
+        side, source = side_of(record), str(record.get("source") or "").strip()
+        if side is not None and source:
+            rows.append(SourceRow(source, str(record.get("url") or ""), SIDES[side]))
     if not rows:
         raise InputError(f"{path}: no article with a source and a left/center/right label")
     return rows
