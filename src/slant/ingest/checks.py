@@ -35,6 +35,9 @@ _MIN_PROSE_WORDS = 8
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•◦▪‣●○■□►▶➢✓✔–—>#]|\(?\d{1,3}[.):]|\(?[a-z][.)](?=\s))\s*")
 _MIN_LETTERS_FOR_SCRIPT = 20
 _SCRIPT_SAMPLE = 5000
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+_SPACE = re.compile(r"\s+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _MIN_LETTER_SHARE = 0.4
 """Least share of letters among non-space characters for a text to be prose (not a table, code or symbols)."""
 _SCRIPT_NAMES = {"CJK": "Chinese/Japanese (CJK)", "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "HANGUL": "Korean"}
@@ -119,6 +122,8 @@ def dominant_script(text: str) -> str | None:
     letters = [ch for ch in text[: _SCRIPT_SAMPLE * 2] if ch.isalpha()][:_SCRIPT_SAMPLE]
     if len(letters) < _MIN_LETTERS_FOR_SCRIPT:
         return None
+    if 2 * len(_ASCII_LETTERS.findall("".join(letters))) >= len(letters):
+        return None  # mostly ASCII letters, which are Latin: the per-letter names are not needed
     scripts = Counter(unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0] for ch in letters)
     latin = scripts.pop("LATIN", 0)
     if latin >= len(letters) / 2 or not scripts:
@@ -177,8 +182,8 @@ def check_text(text: str, label: str, settings: Settings) -> None:
         raise InputError(
             f"{label}: is too short ({len(stripped)} characters; slant needs at least {settings.min_article_chars})"
         )
-    visible = sum(1 for ch in stripped if not ch.isspace())
-    letters = sum(1 for ch in stripped if ch.isalpha())
+    visible = len(_SPACE.sub("", stripped))
+    letters = len(_NOT_LETTER.sub("", stripped))
     if letters < _MIN_LETTER_SHARE * visible:
         raise InputError(
             f"{label}: does not look like prose (only {letters / visible:.0%} letters); slant analyses news articles"

@@ -59,6 +59,7 @@ _MAX_CHAOS = 0.15
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 # Bytes below 0x20 that plain text legitimately holds: tab, line feed, form feed, carriage return, escape.
 _TEXT_CONTROLS = frozenset(b"\t\n\x0c\r\x1b")
+_CONTROL = re.compile("[" + "".join(f"\\x{c:02x}" for c in range(32) if c not in _TEXT_CONTROLS) + "\x7f-\x9f]")
 
 
 @dataclass
@@ -82,8 +83,7 @@ def control_share(text: str) -> float:
     """Share of control characters (other than tab, newlines, form feed) among the characters of ``text``."""
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ord(ch) not in _TEXT_CONTROLS) or 0x7F <= ord(ch) < 0xA0)
-    return controls / len(text)
+    return (len(text) - len(_CONTROL.sub("", text))) / len(text)
 
 
 def _display(encoding: str) -> str:
