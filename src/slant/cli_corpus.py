@@ -177,8 +177,13 @@ def stories(
     from rich.table import Table
 
     table = Table(title=f"{len(listed)} stories in {db}", title_justify="left")
-    for col in ("story", "title", "articles", "L / C / R", "coverage", "blindspot", "last seen"):
-        table.add_column(col)
+    table.add_column("story", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=46)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("L / C / R", no_wrap=True)
+    table.add_column("coverage", no_wrap=True)
+    table.add_column("blindspot", no_wrap=True)
+    table.add_column("last seen", no_wrap=True)
     for row in listed:
         lean = row["lean"]
         last = row["last_seen"].date().isoformat() if row["last_seen"] else "-"
