@@ -187,3 +187,16 @@ def test_blindspot_filter(tmp_path: Path) -> None:
     cov = coverage({"left": 5, "center": 2}, Settings())
     assert cov.blindspots == ("right",) and cov.shares["left"] == pytest.approx(5 / 7)
     assert coverage({"left": 1, "right": 0}, Settings()).blindspots == ()  # too few articles to judge
+
+
+def test_bad_record_stops_with_one_line_and_keeps_earlier_batches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "stream.jsonl"
+    _stream(src, 40)
+    src.write_text(src.read_text(encoding="utf-8") + "\n{not json\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(src), "--db", str(db), "--batch-size", "10"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"slant: error: {src}: line 41 is not JSON"
+    assert _snapshot(db)["counts"]["articles"] == 40  # type: ignore[index]
