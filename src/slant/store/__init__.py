@@ -1,0 +1,1 @@
+"""The corpus store (DuckDB): schema, transactional batch writes, the reads reports need."""
