@@ -86,9 +86,10 @@ def _ingest(src: Path, db: Path, workers: int) -> tuple[float, float]:
         "s=time.perf_counter()-t; r=resource.getrusage;"
         "print(s, max(r(resource.RUSAGE_SELF).ru_maxrss, r(resource.RUSAGE_CHILDREN).ru_maxrss))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(src), str(db), str(workers)], check=True, capture_output=True, text=True
-    ).stdout.split()
+    done = subprocess.run([sys.executable, "-c", code, str(src), str(db), str(workers)], capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"bench_corpus: ingest failed: {done.stderr.strip().splitlines()[-1:]}")
+    out = done.stdout.split()
     return float(out[0]), float(out[1]) / 1024
 
 

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from slant import __version__
 from slant.errors import FetchError
-from slant.ingest import fetch as fetch_module
+from slant.ingest import connect as connect_module
 from slant.ingest.fetch import Fetcher, FetchPolicy, _retry_delay, address_kind, fetch
 
 PAGE = b"<html><body><p>The council voted on Tuesday.</p></body></html>"
@@ -152,7 +152,7 @@ def resolver(monkeypatch: pytest.MonkeyPatch) -> Resolver:
 def loopback_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let 127.0.0.1 pass as public, so a first hop can reach the local server while later hops are checked."""
     real = address_kind
-    monkeypatch.setattr(fetch_module, "address_kind", lambda a: None if a == "127.0.0.1" else real(a))
+    monkeypatch.setattr(connect_module, "address_kind", lambda a: None if a == "127.0.0.1" else real(a))
 
 
 def test_fetch_returns_the_page_type_and_charset(server: Server) -> None:

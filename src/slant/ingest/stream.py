@@ -1,6 +1,7 @@
 """Corpus sources -> the items to ingest: feed files or URLs, folders of HTML/text/feeds, JSONL dumps.
 
-A folder is walked in name order (hidden files skipped); a file's kind comes from its extension
+A JSON-lines dump is read line by line (any size; each line within the size limit). A folder is
+walked in name order (hidden files skipped); a file's kind comes from its extension
 (``.xml .rss .atom`` feed, ``.jsonl .json`` records, ``.html .htm`` page, ``.txt .md`` text) or is
 sniffed from its first bytes. A feed entry carrying its full content becomes an HTML item; one with
 only a link becomes a link item, fetched later (politely, see ingest/fetch.py). A JSONL record may
@@ -146,8 +147,30 @@ def _records(text: str, label: str) -> Iterator[Item]:
         yield record_item(record, f"{label}#{n}")
 
 
+def _json_lines(path: Path, max_bytes: int) -> Iterator[Item]:
+    """A JSON-lines dump read line by line, so its size is not limited, only each record's."""
+    label = str(path)
+    try:
+        with path.open("rb") as handle:
+            for n, raw in enumerate(handle, 1):
+                if len(raw) > max_bytes:
+                    raise InputError(f"{label}: line {n} is over the size limit of {max_bytes:,} bytes")
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(raw)
+                except ValueError:
+                    raise InputError(f"{label}: line {n} is not JSON") from None
+                yield record_item(record, f"{label}#{n}")
+    except OSError as exc:
+        raise InputError(f"{label}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+
+
 def _file_items(path: Path, max_bytes: int) -> Iterator[Item]:
     label = str(path)
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        yield from _json_lines(path, max_bytes)
+        return
     try:
         if path.stat().st_size > max_bytes:
             raise InputError(f"{label}: over the size limit of {max_bytes:,} bytes")
