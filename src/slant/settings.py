@@ -56,6 +56,16 @@ class Settings:
     summary_words: int = 90
     """Length of the neutral summary in words at most (its first sentence is always told)."""
 
+    # fetching (feed links, URL sources)
+    fetch_timeout_s: float = 10.0
+    """Longest one fetch attempt may take, redirects and body included, in seconds."""
+    fetch_max_bytes: int = 5_000_000
+    """Largest page or feed fetched, in bytes (after decompression)."""
+    fetch_per_host: int = 2
+    """Requests in flight to one host at most."""
+    fetch_retries: int = 2
+    """Retries after a timeout, a connection error, 429 or 5xx (with exponential backoff)."""
+
     # corpus mode (slant ingest / stories)
     story_threshold: float = 0.35
     """Least similarity (term cosine plus entity bonus, story/cluster.py) for an article to join a story."""

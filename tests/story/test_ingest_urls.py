@@ -18,6 +18,8 @@ PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h
 <p>The Tamsin County board voted 4-1 on Thursday to rebuild the Orrin Street bridge, officials said.</p>
 <p>Board chair Ida Marsh said the work would start in May and cost about $8 million.</p>
 <p>Residents had asked for the repair since a truck damaged the bridge rail last winter.</p>
+<p>Engineers will close one lane at a time, and buses will use the Pell Avenue detour until autumn.</p>
+<p>The state transport office will pay half of the cost, the county the rest from its road fund.</p>
 </article></body></html>"""
 
 
@@ -63,6 +65,7 @@ def server() -> Iterator[str]:
 
 
 def test_feed_links_are_fetched_and_a_dead_link_is_counted(server: str, tmp_path: Path) -> None:
+    assert len(PAGE) > 580
     report = ingest([f"{server}/feed.xml"], tmp_path / "s.duckdb", allow_private=True)
     assert (report.seen, report.rejected) == (3, 1) and "404" in report.reasons[0]
     # The two pages differ only in their title: both are kept, as one story.
@@ -74,3 +77,12 @@ def test_feed_links_are_fetched_and_a_dead_link_is_counted(server: str, tmp_path
 def test_loopback_feed_is_refused_by_default(server: str, tmp_path: Path) -> None:
     with pytest.raises(FetchError, match="loopback"):
         ingest([f"{server}/feed.xml"], tmp_path / "s.duckdb")
+
+
+def test_fetch_limits_come_from_settings(server: str, tmp_path: Path) -> None:
+    from slant.settings import Settings
+
+    # The feed itself (under 600 bytes) fits; the article pages (over 600 bytes) do not.
+    report = ingest([f"{server}/feed.xml"], tmp_path / "s.duckdb", Settings(fetch_max_bytes=600), allow_private=True)
+    assert report.added == 0 and report.rejected == 3
+    assert any("too large" in r for r in report.reasons)

@@ -14,11 +14,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slant.errors import SlantError
 from slant.ingest.stream import Item, read_items
 from slant.settings import Settings
 from slant.store.duckdb import Store, StoredArticle
+
+if TYPE_CHECKING:
+    from slant.ingest.fetch import FetchPolicy
 from slant.story.backends import run_map
 from slant.story.cluster import MAX_LIVE, Clusterer, StoryState
 from slant.story.prepare import Job, Prepared, Rejected, prepare
@@ -42,16 +46,28 @@ class IngestReport:
             self.reasons.append(reason)
 
 
-def _fetch_links(items: list[Item], report: IngestReport, allow_private: bool) -> list[Item]:
+def _policy(settings: Settings, allow_private: bool) -> "FetchPolicy":
+    from slant.ingest.fetch import FetchPolicy
+
+    return FetchPolicy(
+        timeout_s=settings.fetch_timeout_s,
+        max_bytes=settings.fetch_max_bytes,
+        per_host=settings.fetch_per_host,
+        retries=settings.fetch_retries,
+        allow_private=allow_private,
+    )
+
+
+def _fetch_links(items: list[Item], report: IngestReport, policy: "FetchPolicy") -> list[Item]:
     """Items with only a link get the page's HTML, fetched politely; failures are rejected."""
     todo = [k for k, it in enumerate(items) if it.text is None and it.html is None and it.url]
     if not todo:
         return items
     from slant.ingest.decode import decode
-    from slant.ingest.fetch import Fetcher, FetchPolicy
+    from slant.ingest.fetch import Fetcher
 
     out: list[Item | None] = list(items)
-    with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher:
+    with Fetcher(policy) as fetcher:
 
         def get(k: int) -> tuple[int, Item | str]:
             it = items[k]
@@ -99,6 +115,7 @@ def ingest(
     """
     settings = settings or Settings()
     report = IngestReport()
+    policy = _policy(settings, allow_private)
     with Store(db) as store:
         keys, urls = store.known()
         seq = store.next_seq()
@@ -110,13 +127,11 @@ def ingest(
             store.save_outlets([(r.id, r.name, r.lean, r.origin) for r in table if r.origin == "user"])
 
         def fresh() -> Iterator[list[Item]]:
-            for batch in _batches(
-                read_items(sources, settings.max_input_bytes * 50, _fetcher(allow_private)), batch_size
-            ):
+            for batch in _batches(read_items(sources, settings.max_input_bytes * 50, _fetcher(policy)), batch_size):
                 report.seen += len(batch)
                 new = [it for it in batch if not (it.url and it.url in urls)]
                 report.duplicates += len(batch) - len(new)
-                yield _fetch_links(new, report, allow_private)
+                yield _fetch_links(new, report, policy)
 
         jobs = (Job(tuple(b), settings, str(outlets_csv) if outlets_csv else None) for b in fresh())
         for results in run_map(prepare, jobs, engine, workers, address):
@@ -130,11 +145,11 @@ def ingest(
     return report
 
 
-def _fetcher(allow_private: bool) -> Callable[[str], bytes]:
+def _fetcher(policy: "FetchPolicy") -> Callable[[str], bytes]:
     def get(url: str) -> bytes:
-        from slant.ingest.fetch import FetchPolicy, fetch
+        from slant.ingest.fetch import fetch
 
-        return fetch(url, FetchPolicy(allow_private=allow_private)).content
+        return fetch(url, policy).content
 
     return get
 
