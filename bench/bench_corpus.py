@@ -89,7 +89,7 @@ def _ingest(src: Path, db: Path, workers: int) -> tuple[float, float]:
     done = subprocess.run([sys.executable, "-c", code, str(src), str(db), str(workers)], capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"bench_corpus: ingest failed: {done.stderr.strip().splitlines()[-1:]}")
-    out = done.stdout.split()
+    out = done.stdout.strip().splitlines()[-1].split()  # the last line: other libraries may print before it
     return float(out[0]), float(out[1]) / 1024
 
 
