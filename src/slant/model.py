@@ -113,7 +113,7 @@ class Quote(_Model):
 
     article: str
     speaker: str | None = Field(description="Canonical name of the speaker, None if not found.")
-    mention: str | None = Field(description="How the attribution names the speaker ('he', 'the sheriff', 'Luna').")
+    mention: str | None = Field(description="How the attribution names the speaker ('he', 'the sheriff', 'Marsh').")
     verb: str | None = Field(description="Lemma of the reporting verb ('say', 'tell', 'warn').")
     text: str = Field(description="The quoted or reported words.")
     direct: bool
@@ -126,12 +126,12 @@ class Quote(_Model):
 
 
 class SourceCite(_Model):
-    """Another news outlet cited as a source ('told Newsmax', 'according to the Daily Caller')."""
+    """Another news outlet cited as a source ('told Newsmax', 'according to the Wall Street Journal')."""
 
     article: str
     outlet: str
     sentence: str
-    start: int = Field(0, ge=0, description="Start of the cue ('according to the Daily Caller').")
+    start: int = Field(0, ge=0, description="Start of the cue ('according to the Wall Street Journal').")
     end: int = Field(0, ge=0)
     cue: str = Field("", description="The cue phrase as written.")
 

@@ -3,7 +3,7 @@
 Three places are tried, in an order that depends on whether the quotation
 opens its sentence:
 
-1. after the closing mark: ‘“…,” Homan told Newsmax’, ‘“…,” said Ana Padilla’,
+1. after the closing mark: ‘“…,” Crane told Newsmax’, ‘“…,” said Rosa Delgado’,
    ‘“…,” according to X’;
 2. the verb the quoted words depend on: ‘said she would hire “twice as many inspectors”’,
    ‘the union president called “the floor, not the ceiling”’;

@@ -1,4 +1,4 @@
-"""News outlets an article cites as sources: "told Newsmax", "according to the Daily Caller".
+"""News outlets an article cites as sources: "told Newsmax", "according to the Wall Street Journal".
 
 An outlet is a name from ``slant/data/quotes/outlets.txt`` or a capitalised name
 holding a news word ("the Calder Bay Ledger", "KTLA"); it is *cited* when a cue
@@ -282,7 +282,7 @@ def _reaches(token: "Token", verb: "Token") -> bool:
         node = node.head
         if node.i == verb.i or node.pos_ not in ("VERB", "AUX"):
             continue
-        # A relative clause on the speaker ("sources who spoke with the Post") describes the source.
+        # A relative clause on the speaker ("sources who talked to the Post") describes the source.
         own_subject = node.dep_ != "relcl" and any(c.dep_ in SUBJECTS for c in node.children)
         # Reported words ("said the plan would cost …, according to CNN") and a
         # subjectless speech participle ("speaking to CNN, X said") carry the citation;

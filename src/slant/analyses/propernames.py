@@ -1,6 +1,6 @@
 """People's names in one parsed article: runs of proper nouns, their titles, and the fullest form of each name.
 
-A run of proper nouns ("City Councilmember Hugo Soto-Martinez", "Chamber of Commerce")
+A run of proper nouns ("City Councilmember Dana Ortiz-Reyes", "Chamber of Commerce")
 is split into title words and the name proper; titles, roles before the name ("union
 leader Tom Kerr") and spaCy's entity labels tell a person's name from a place's or an
 organisation's. ``speakers.py`` builds its referents on this.
@@ -68,7 +68,7 @@ class ProperNames:
     def _runs(self) -> dict[int, tuple[int, int]]:
         """Token index -> (first, last) token of the run of proper nouns it belongs to.
 
-        A run goes on across a hyphen ("Soto-Martinez") and across "of", "and",
+        A run goes on across a hyphen ("Ortiz-Reyes") and across "of", "and",
         "&" or "for" inside one entity ("Chamber of Commerce").
         """
         doc, out = self.doc, {}

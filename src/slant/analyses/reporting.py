@@ -3,7 +3,7 @@
 Who speaks is the verb's subject, however the parser hung it: the antecedent of a
 relative "who", the subject of the main clause for a participle set off by a comma
 (‘Quan announced that Doyle was out, saying …’), the object of "as" (‘as one deputy
-put it’), the name after an inverted verb (‘…,” said Ana Padilla’). What is reported is
+put it’), the name after an inverted verb (‘…,” said Rosa Delgado’). What is reported is
 the verb's clausal complement, or, for a parenthetical attribution, its host clause.
 ``inq`` is the per-token flag "inside a quotation": words inside quotation marks never
 count as attribution.
@@ -152,7 +152,7 @@ def _stranded_subject(verb: "Token", inq: Sequence[bool]) -> "Token | None":
 def subject_of(verb: "Token", inq: Sequence[bool]) -> "Token | None":
     """The speaker of a reporting verb: its subject, the antecedent of a relative "who",
     the subject it shares with the verb it is coordinated with, or the name right after
-    it in an inverted attribution ("…,” said Ana Padilla).
+    it in an inverted attribution ("…,” said Rosa Delgado).
     """
     owner = _participle_subject(verb, inq) or _as_speaker(verb, inq)
     if owner is not None:
@@ -173,7 +173,7 @@ def subject_of(verb: "Token", inq: Sequence[bool]) -> "Token | None":
             v = v.head
             continue
         break
-    # Inverted order right after a closing quotation mark: ‘…,” said Ana Padilla’.
+    # Inverted order right after a closing quotation mark: ‘…,” said Rosa Delgado’.
     prev = verb.i - 1
     while prev >= 0 and verb.doc[prev].is_punct and not inq[prev]:
         prev -= 1
@@ -185,7 +185,7 @@ def subject_of(verb: "Token", inq: Sequence[bool]) -> "Token | None":
         if verb.dep_ in ("amod", "compound") and head.i == verb.i + 1 and head.pos_ == "PROPN" and not inq[head.i]:
             return head  # ‘…” added Lauten’ parsed as an adjective before a name
     # A subjectless verb coordinated with a quotation: take the speaker another
-    # reporting verb of the sentence already names (‘“…,” the officer said, but explained …’).
+    # reporting verb of the sentence already names (‘“…,” the officer said, but added …’).
     for other in verb.sent:
         if other.i >= verb.i:
             break

@@ -1,12 +1,12 @@
-"""The party an article states for an actor: "Sen. Alex Padilla (D-Calif.)", "Republican Rep. ...",
-"Padilla, a Democrat, ...", "the Democratic mayor". Only what the text says; no outside knowledge.
+"""The party an article states for an actor: "Sen. Maria Okafor (D-Ore.)", "Republican Rep. ...",
+"Okafor, a Democrat, ...", "the Democratic mayor". Only what the text says; no outside knowledge.
 
 Cues, looked for around every mention of a person:
 
 - a party tag right after the name: "(D-Calif.)", "(R)", ", D-Texas,";
 - "Democratic" / "Republican" / "GOP" right before the name, or before at most three title words
   ("Republican Sen.", "Democratic state Rep.");
-- an apposition or copula: "Padilla, a Democrat", "Luna is a Republican".
+- an apposition or copula: "Okafor, a Democrat", "Marsh is a Republican".
 
 An organisation or group whose own name holds the party ("Senate Democrats", "the GOP") gets it
 too. When the cues disagree, the most frequent side wins and a tie leaves the side unstated.

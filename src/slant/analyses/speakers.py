@@ -2,12 +2,12 @@
 
 One left-to-right pass over an article keeps the people, groups and outlets it
 mentions (outside quotations) in order. A name becomes the fullest form of that
-name the article uses ("Soto-Martinez" -> "Hugo Soto-Martinez"; titles such as
+name the article uses ("Ortiz-Reyes" -> "Dana Ortiz-Reyes"; titles such as
 "City Councilmember" dropped but remembered as roles). "he"/"she" resolve to the
 subject of the nearest earlier sentence that has a compatible person (sentences
 wholly inside quotations are not counted); "the sheriff" or "the councilman" to
 the latest person the article gave that role in any of its forms ("Sheriff
-Robert Luna", "Councilmembers Jo Park and Al Diaz", "Ana Padilla, executive
+Glen Marsh", "Councilmembers Jo Park and Al Diaz", "Rosa Delgado, executive
 director of ..."), else to the previous sentence's subject unless that person
 holds another office. Outlets the article cites are never speakers. Unnamed
 speakers ("one dock supervisor in Calder Bay", "internal
@@ -313,7 +313,7 @@ class Discourse:
     # -- lookup -----------------------------------------------------------
 
     def speaker(self, head: "Token") -> Speaker:
-        """Resolve the head token of an attribution's subject ("Homan", "he", "officer")."""
+        """Resolve the head token of an attribution's subject ("Crane", "he", "officer")."""
         doc = self.doc
         if head.lower_ in _PARTITIVES and not any(c.dep_ == "appos" and c.i in self._chunks for c in head.children):
             # "one of the officials said": the speaker is one of a group named before.
