@@ -157,7 +157,9 @@ def stories(
 
     settings = Settings()
     with Store(db, read_only=True) as store:
-        rows = store.stories(_when(since, "--since"), _when(until, "--until"), entity, limit=max(limit, 10_000))
+        # The blindspot filter is applied here, after the query: read more rows when it is on.
+        wanted = limit if blindspot is None else max(limit, 10_000)
+        rows = store.stories(_when(since, "--since"), _when(until, "--until"), entity, limit=wanted)
     listed: list[dict[str, Any]] = []
     for row in rows:
         cov = coverage(row["lean"], settings)

@@ -200,7 +200,7 @@ def _select(candidates: list[_Candidate], budget: int) -> list[_Candidate]:
         pool.remove(best)
         if any(f.id in told for f in best.shared) or any(_similarity(best, x) > _SAME for x in chosen):
             continue
-        size = _words(best.sentence.text)
+        size = word_count(best.sentence.text)
         if chosen and words + size > budget:
             break
         chosen.append(best)
@@ -241,7 +241,8 @@ def _only(label: str, sentence: str, keep_case: bool) -> str:
     return f"Only {label} reports that {sentence if keep_case else sentence[:1].lower() + sentence[1:]}"
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
+    """Words as the summary's budget counts them (letters and digits, joined by apostrophes or hyphens)."""
     return len(_WORD.findall(text))
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from slant.analyses.summary import word_count
 from slant.errors import InputError
 
 if TYPE_CHECKING:
@@ -114,10 +115,6 @@ def rouge(candidate: str, reference: str) -> dict[str, float]:
     return out
 
 
-def _words(text: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text))
-
-
 def _loaded_rates(texts: list[str], resources: Any, settings: Any) -> Iterator[float]:
     """Loaded marks per 100 words of each text (each text read as one article by the language analysis)."""
     from slant.model import Article, Comparison
@@ -130,7 +127,7 @@ def _loaded_rates(texts: list[str], resources: Any, settings: Any) -> Iterator[f
             continue
         comparison = run(Comparison(articles=[Article(id="a1", source="neus", text=text)]), settings, resources, plan)
         loaded = sum(1 for m in comparison.language or [] if m.kind == "loaded")
-        yield 100.0 * loaded / max(1, _words(text))
+        yield 100.0 * loaded / max(1, word_count(text))
 
 
 def evaluate(data: Path, limit: int | None = None, settings: "Settings | None" = None) -> dict[str, Any]:

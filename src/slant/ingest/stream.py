@@ -12,7 +12,7 @@ give ``title``, ``text`` (or ``content``/``body``), ``html``, ``url`` (or ``link
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -70,16 +70,24 @@ def _kind(path: Path, head: bytes) -> str | None:
     return "text"
 
 
+def iso_date(text: str) -> datetime | None:
+    """An ISO 8601 date or date-time, UTC when it names no zone; None when it is not one."""
+    try:
+        parsed = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
 def _date(value: Any, where: str) -> datetime | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
         raise InputError(f"{where}: 'published' must be an ISO 8601 date string")
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(f"{where}: 'published' is not an ISO 8601 date ({value[:40]!r})") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    parsed = iso_date(value)
+    if parsed is None:
+        raise InputError(f"{where}: 'published' is not an ISO 8601 date ({value[:40]!r})")
+    return parsed
 
 
 def _field(record: dict[str, Any], *names: str) -> str | None:
@@ -137,7 +145,14 @@ def _records(text: str, label: str) -> Iterator[Item]:
         for n, record in enumerate(records, 1):
             yield record_item(record, f"{label}#{n}")
         return
-    for n, line in enumerate(text.splitlines(), 1):
+    yield from _line_items(text.splitlines(), label, len(text))
+
+
+def _line_items(lines: Iterable[str | bytes], label: str, max_bytes: int) -> Iterator[Item]:
+    """One item per non-blank JSON line, each line within ``max_bytes``."""
+    for n, line in enumerate(lines, 1):
+        if len(line) > max_bytes:
+            raise InputError(f"{label}: line {n} is over the size limit of {max_bytes:,} bytes")
         if not line.strip():
             continue
         try:
@@ -152,16 +167,7 @@ def _json_lines(path: Path, max_bytes: int) -> Iterator[Item]:
     label = str(path)
     try:
         with path.open("rb") as handle:
-            for n, raw in enumerate(handle, 1):
-                if len(raw) > max_bytes:
-                    raise InputError(f"{label}: line {n} is over the size limit of {max_bytes:,} bytes")
-                if not raw.strip():
-                    continue
-                try:
-                    record = json.loads(raw)
-                except ValueError:
-                    raise InputError(f"{label}: line {n} is not JSON") from None
-                yield record_item(record, f"{label}#{n}")
+            yield from _line_items(handle, label, max_bytes)
     except OSError as exc:
         raise InputError(f"{label}: cannot be read ({exc.strerror or type(exc).__name__})") from None
 

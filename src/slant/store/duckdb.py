@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -227,20 +227,7 @@ class Store:
                 f"{self.path}: could not write a batch ({str(exc).splitlines()[0]}); nothing of it was kept"
             ) from None
 
-    def save_analysis(self, subject: str, name: str, version: str, body: str) -> None:
-        self._con.execute(
-            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
-            [subject, name, version, datetime.now().astimezone(), body],
-        )
-
     # reads used by reports
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("outlets", "articles", "sentences", "embeddings", "stories", "analyses"):
-            row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
-        return out
-
     def stories(
         self,
         since: datetime | None = None,
@@ -296,9 +283,3 @@ class Store:
         ).fetchall()
         keys = ("id", "url", "source", "outlet", "title", "text", "published", "lean", "lean_origin")
         return [dict(zip(keys, r, strict=True)) for r in rows]
-
-    def iter_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
-        for article_id, blob in self._con.execute(
-            "SELECT article_id, vector FROM embeddings ORDER BY article_id"
-        ).fetchall():
-            yield article_id, np.frombuffer(blob, dtype=np.float32)

@@ -122,17 +122,10 @@ class Clusterer:
                 best, best_score = story, score
         if best is None:
             best, best_score = StoryState(id=f"st-{key[:12]}", title=title), 1.0
-            best.add(features, published)
-            self._keep(best)
         else:
-            old = set(best.terms)
-            best.add(features, published)
-            for b in set(best.terms) - old:
-                self._index.setdefault(b, set()).add(best.id)
-            for b in old - set(best.terms):
-                ids = self._index.get(b)
-                if ids is not None:
-                    ids.discard(best.id)
+            self._drop(best.id)  # its centroid's buckets change: indexed again below
+        best.add(features, published)
+        self._keep(best)
         if len(self.stories) > MAX_LIVE:
             self._evict()
         return best, best_score

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +20,12 @@ from slant.errors import SlantError
 from slant.ingest.stream import Item, read_items
 from slant.settings import Settings
 from slant.store.duckdb import Store, StoredArticle
-
-if TYPE_CHECKING:
-    from slant.ingest.fetch import FetchPolicy
 from slant.story.backends import run_map
 from slant.story.cluster import MAX_LIVE, Clusterer, StoryState
 from slant.story.prepare import Job, Prepared, Rejected, prepare
+
+if TYPE_CHECKING:
+    from slant.ingest.fetch import FetchPolicy
 
 
 @dataclass
@@ -76,7 +76,7 @@ def _fetch_links(items: list[Item], report: IngestReport, policy: "FetchPolicy")
                 html = decode(page.content, it.url or it.source).text
             except SlantError as exc:
                 return k, str(exc)
-            return k, Item(it.source, page.url, it.outlet, it.title, None, html, it.published)
+            return k, replace(it, url=page.url, html=html)
 
         with ThreadPoolExecutor(max_workers=8) as pool:
             for k, got in pool.map(get, todo):

@@ -9,15 +9,15 @@ the same rows; the models load once per process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from slant.errors import SlantError
-from slant.ingest.stream import Item
+from slant.ingest.stream import Item, iso_date
 from slant.settings import Settings
 from slant.story.features import Features, TermWeights, features
 
@@ -83,18 +83,8 @@ def _article(item: Item, settings: Settings) -> tuple[str, str, str | None, date
     else:
         article = article_from_text(item.text or "", item.source, settings, title=item.title, url=item.url)
     title = item.title or article.title or ""
-    published = item.published or _date(article.date)
+    published = item.published or (iso_date(article.date) if article.date else None)
     return title, article.text, item.outlet or article.outlet, published
-
-
-def _date(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def prepare(job: Job) -> list[Prepared | Rejected]:
@@ -129,7 +119,7 @@ def prepare(job: Job) -> list[Prepared | Rejected]:
             probabilities = (float(p[0]), float(p[1]), float(p[2]))
             lean, origin = lean_model.sides[int(np.argmax(p))], "model"
         if published is not None and item.published is None:
-            item = Item(item.source, item.url, item.outlet, item.title, item.text, item.html, published)
+            item = replace(item, published=published)
         out.append(
             Prepared(
                 item=item,
