@@ -151,6 +151,9 @@ def test_cli_ingest_stories_and_story(tmp_path: Path, capsys: pytest.CaptureFixt
     db = tmp_path / "cli.duckdb"
     assert main(["ingest", str(FEEDS), "--db", str(db), "--outlets", str(OUTLETS)]) == 0
     assert "36 articles added" in capsys.readouterr().out
+    assert main(["stories", "--db", str(db)]) == 0
+    listing = capsys.readouterr().out
+    assert "stories in" in listing and "█" in listing  # the coverage bars
     assert main(["stories", "--db", str(db), "--json", "--limit", "100"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert rows and all({"id", "title", "lean", "shares", "blindspots"} <= set(r) for r in rows)
