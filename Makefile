@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: install demo test lint bench bench-minilm bench-corpus clean
+.PHONY: install demo test lint bench bench-minilm bench-corpus bench-web browser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,16 @@ demo: $(STAMP)
 ISOLATE = tmp=$$(mktemp -d) && export HOME=$$tmp/home XDG_CACHE_HOME=$$tmp/cache HF_HOME=$$tmp/hf \
 	TMPDIR=$$tmp HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 && mkdir -p $$HOME
 
-test: lint
+# The browser tests drive Debian's Chromium through Playwright (no browser download from the web).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@echo "installing Debian's chromium for the browser tests"
+	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+
+browser: $(CHROMIUM)
+
+test: lint $(CHROMIUM)
 	@$(ISOLATE) && $(PY) -m pytest -q $(PYTEST_ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
 
 lint: $(STAMP)
@@ -43,6 +52,9 @@ bench-minilm: $(STAMP)
 
 bench-corpus: $(STAMP)
 	@$(ISOLATE) && $(PY) bench/bench_corpus.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
+
+bench-web: $(STAMP)
+	@$(ISOLATE) && $(PY) bench/bench_web.py $(ARGS); rc=$$?; rm -rf "$$tmp"; exit $$rc
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

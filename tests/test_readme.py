@@ -25,3 +25,10 @@ def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str], monkeypa
     exec(compile(code.group(1), "README.md", "exec"), {})
     assert re.search(r"^f\d+ \[", capsys.readouterr().out, re.M)
     assert os.getcwd() == str(README.parent)
+
+
+def test_readme_images_exist() -> None:
+    images = re.findall(r"(docs/img/[\w.-]+\.png)", README.read_text(encoding="utf-8"))
+    assert images
+    for image in images:
+        assert (README.parent / image).is_file(), image

@@ -404,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 import slant.cli_corpus  # noqa: E402,F401  (registers ingest, stories, story and their eval/train commands)
+import slant.cli_serve  # noqa: E402,F401  (registers serve)
 
 if __name__ == "__main__":
     raise SystemExit(main())

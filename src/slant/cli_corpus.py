@@ -7,7 +7,7 @@ import sys
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -153,27 +153,21 @@ def stories(
 ) -> None:
     """List stories with their coverage across the spectrum and blindspots."""
     from slant.store.duckdb import Store
-    from slant.story.coverage import coverage
+    from slant.story.listing import list_stories, story_json
 
-    settings = Settings()
     with Store(db, read_only=True) as store:
-        # The blindspot filter is applied here, after the query: read more rows when it is on.
-        wanted = limit if blindspot is None else max(limit, 10_000)
-        rows = store.stories(_when(since, "--since"), _when(until, "--until"), entity, limit=wanted)
-    listed: list[dict[str, Any]] = []
-    for row in rows:
-        cov = coverage(row["lean"], settings)
-        if blindspot is not None and not (
-            cov.blindspots if blindspot is SideChoice.any else blindspot.value in cov.blindspots
-        ):
-            continue
-        listed.append({**row, "shares": cov.shares, "blindspots": list(cov.blindspots)})
-        if len(listed) >= limit:
-            break
+        listed = list_stories(
+            store,
+            Settings(),
+            since=_when(since, "--since"),
+            until=_when(until, "--until"),
+            entity=entity,
+            blindspot=blindspot.value if blindspot is not None else None,
+            limit=limit,
+        )
     if as_json:
         for row in listed:
-            out = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
-            sys.stdout.write(json.dumps(out, sort_keys=True) + "\n")
+            sys.stdout.write(json.dumps(story_json(row), sort_keys=True) + "\n")
         return
     from rich.console import Console
     from rich.table import Table
@@ -212,45 +206,16 @@ def story(
     ] = 6,
 ) -> None:
     """Run the full comparison of one story's articles."""
-    from slant.model import Article
     from slant.pipeline import compare as run_compare
     from slant.store.duckdb import Store
+    from slant.story.listing import story_articles
 
     with Store(db, read_only=True) as store:
-        rows = store.story_articles(story_id)
-    if not rows:
-        raise InputError(f"{story_id}: no such story in {db}; list them with `slant stories --db {db}`")
-    if len(rows) < 2:
-        raise InputError(f"{story_id}: has one article only; a comparison needs two or more")
-    chosen = _spread(rows, max_articles)
-    articles = [
-        Article(
-            id=f"a{k}",
-            source=r["url"] or r["source"],
-            text=r["text"] if not r["title"] else f"{r['title']}\n\n{r['text']}",
-            title=r["title"] or None,
-            outlet=r["outlet"],
-            url=r["url"],
-        )
-        for k, r in enumerate(chosen, 1)
-    ]
+        articles = story_articles(store, story_id, max_articles)
     comparison = run_compare(articles, Settings())
     from slant.cli import render
 
     render(comparison, format, output)
-
-
-def _spread(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    """Up to ``n`` articles taking sides in turn (left, center, right, unrated), in ingest order within a side."""
-    queues: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        queues.setdefault(r["lean"] or "unrated", []).append(r)
-    out: list[dict[str, Any]] = []
-    while len(out) < n and any(queues.values()):
-        for side in ("left", "center", "right", "unrated"):
-            if queues.get(side) and len(out) < n:
-                out.append(queues[side].pop(0))
-    return out
 
 
 @eval_app.command("stories")

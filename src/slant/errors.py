@@ -3,6 +3,7 @@
     SlantError                  base: anything slant reports to a user as one line
     ├── InputError              an article cannot be read (empty, binary, undecodable,
     │                           not English, too large, unknown format, missing file)
+    │   └── NotFoundError       a story, report or example that does not exist
     ├── FetchError              a URL could not be fetched safely
     ├── ModelUnavailableError   a model or its package is missing or broken
     ├── PipelineError           analyses were asked for in an order that cannot run
@@ -25,6 +26,10 @@ class InputError(SlantError):
     """An input article cannot be read or is not usable."""
 
     exit_code = 2
+
+
+class NotFoundError(InputError):
+    """A story, report or example asked for by id does not exist."""
 
 
 class FetchError(SlantError):

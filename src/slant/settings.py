@@ -76,6 +76,20 @@ class Settings:
     blindspot_min_articles: int = 3
     """Rated articles a story needs before it can be called a blindspot."""
 
+    # web app (slant serve)
+    web_max_body_bytes: int = 10_000_000
+    """Largest request body the web app reads, in bytes; a larger one gets 413."""
+    web_max_articles: int = 8
+    """Most articles one compare request may hold."""
+    web_workers: int = 2
+    """Comparisons running at once; further requests wait in line."""
+    web_queue: int = 64
+    """Requests that may wait for a worker; one more gets 429 (try again later)."""
+    web_timeout_s: float = 120.0
+    """Longest a request waits for its comparison (queue time included) before it gets 503."""
+    web_reports: int = 32
+    """Finished reports kept in memory for viewing and export (least recently used dropped)."""
+
     # analyses run by compare()
     analyses: tuple[str, ...] = (
         "actors",

@@ -49,6 +49,7 @@ from slant import __version__
 from slant.errors import FetchError
 from slant.ingest.addresses import address_kind
 from slant.ingest.connect import Clock, Failure, VettingBackend, VettingTransport
+from slant.settings import Settings
 
 __all__ = ["FetchPolicy", "Fetched", "Fetcher", "address_kind", "fetch"]
 
@@ -97,6 +98,17 @@ class FetchPolicy:
     allow_private: bool = False
     """Connect to loopback, private and other non-public addresses too (tests, intranet corpora)."""
     user_agent: str = f"slant/{__version__} (+https://github.com/slant-news/slant)"
+
+    @classmethod
+    def from_settings(cls, settings: Settings, allow_private: bool = False) -> FetchPolicy:
+        """The policy the ``fetch_*`` settings describe."""
+        return cls(
+            timeout_s=settings.fetch_timeout_s,
+            max_bytes=settings.fetch_max_bytes,
+            per_host=settings.fetch_per_host,
+            retries=settings.fetch_retries,
+            allow_private=allow_private,
+        )
 
     def __post_init__(self) -> None:
         if self.timeout_s <= 0 or self.max_bytes <= 0 or self.per_host < 1:

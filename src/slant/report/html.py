@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -22,23 +23,34 @@ from markupsafe import Markup
 from slant import __version__
 from slant.model import Comparison
 from slant.report.story_view import tone_label
-from slant.report.view import KIND_LABELS, ArticleView, FactTag, SentenceView, build_view, shown_marks
+from slant.report.view import (
+    KIND_LABELS,
+    ArticleView,
+    FactTag,
+    QuoteView,
+    ReportView,
+    SentenceView,
+    build_view,
+    shown_marks,
+)
 
 TEMPLATE = "report.html.j2"
 _SAFE_SCHEMES = ("http", "https")
 
 
-def render_html(comparison: Comparison) -> str:
+def render_html(comparison: Comparison, links: Sequence[tuple[str, str]] = ()) -> str:
     """Render the comparison as one self-contained HTML page.
 
     Args:
         comparison: the comparison to show.
+        links: (label, same-site path) pairs shown as a bar at the top (the web app's navigation
+            and export links); paths that do not start with ``/`` are ignored.
 
     Returns:
         The HTML document.
     """
     view = build_view(comparison)
-    script = _asset("report.js")
+    script = report_script()
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return (
         _environment()
@@ -50,8 +62,14 @@ def render_html(comparison: Comparison) -> str:
             style=Markup(_asset("report.css")),
             script=Markup(script),
             script_hash=f"sha256-{digest}",
+            links=[(label, path) for label, path in links if path.startswith("/") and not path.startswith("//")],
         )
     )
+
+
+def report_script() -> str:
+    """The report's only script (inline; pinned by its hash in the Content-Security-Policy)."""
+    return _asset("report.js")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +83,9 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
+        speaker_colours=speaker_colours,
+        speaker_name=speaker_name,
+        sentence_quotes=sentence_quotes,
         safe_url=safe_url,
         sentence_title=sentence_title,
         conflict_notes=conflict_notes,
@@ -90,6 +111,29 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if scheme in _SAFE_SCHEMES else None
+
+
+SPEAKER_COLOURS = 8
+"""Distinct speaker colours (``q0`` ... ``q7`` in report.css); more speakers reuse them in turn."""
+
+
+def speaker_name(quote: QuoteView) -> str:
+    """Who a quote is by, as the report names them."""
+    return quote.speaker or ("anonymous source" if quote.anonymous else "unknown speaker")
+
+
+def speaker_colours(view: ReportView) -> dict[str, int]:
+    """Speaker -> colour number, in order of first quote over all articles (one colour per speaker everywhere)."""
+    colours: dict[str, int] = {}
+    for article in view.articles:
+        for quote in article.quotes or ():
+            colours.setdefault(speaker_name(quote), len(colours) % SPEAKER_COLOURS)
+    return colours
+
+
+def sentence_quotes(sentence: SentenceView, article: ArticleView) -> list[QuoteView]:
+    """The quotes found in one sentence."""
+    return [q for q in article.quotes or () if q.sentence == sentence.id]
 
 
 def fact_ids(sentence: SentenceView) -> str:

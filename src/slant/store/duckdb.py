@@ -234,10 +234,14 @@ class Store:
         until: datetime | None = None,
         entity: str | None = None,
         limit: int = 50,
+        story_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Stories, newest first, with their article counts per lean."""
+        """Stories, newest first, with their article counts per lean (``story_id``: that one only)."""
         where: list[str] = ["TRUE"]
         params: list[Any] = []
+        if story_id is not None:
+            where.append("s.id = ?")
+            params.append(story_id)
         if since is not None:
             where.append("(s.last_seen IS NULL OR s.last_seen >= ?)")
             params.append(since)

@@ -49,13 +49,7 @@ class IngestReport:
 def _policy(settings: Settings, allow_private: bool) -> "FetchPolicy":
     from slant.ingest.fetch import FetchPolicy
 
-    return FetchPolicy(
-        timeout_s=settings.fetch_timeout_s,
-        max_bytes=settings.fetch_max_bytes,
-        per_host=settings.fetch_per_host,
-        retries=settings.fetch_retries,
-        allow_private=allow_private,
-    )
+    return FetchPolicy.from_settings(settings, allow_private)
 
 
 def _fetch_links(items: list[Item], report: IngestReport, policy: "FetchPolicy") -> list[Item]:

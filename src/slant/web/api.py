@@ -1,0 +1,249 @@
+"""The REST API: ``/api/health``, ``/api/compare``, ``/api/stories``, ``/api/stories/{id}``, ``/api/examples``.
+
+Handlers only parse, hand the blocking work to the app's ``Runner`` (comparisons) or a thread
+(store reads), and serialise. ``POST /api/compare`` answers with the ``slant.compare/1`` JSON, or
+with the Markdown or HTML report when ``?format=md|html``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from slant import __version__
+from slant.errors import InputError, NotFoundError
+from slant.model import Comparison
+from slant.web.app import AppState, state_of
+from slant.web.articles import CompareIn, build_articles, parse_request
+
+router = APIRouter(prefix="/api", tags=["api"])
+T = TypeVar("T")
+
+SCHEMA_ID = "slant.compare/1"
+_ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+class ReportFormat(str, Enum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class Blindspot(Enum):
+    left = "left"
+    center = "center"
+    right = "right"
+    any = "any"
+
+
+@router.get("/health", summary="Liveness and readiness")
+async def health(request: Request) -> dict[str, Any]:
+    """``ready`` turns true once the models are loaded; ``pending`` counts comparisons in line."""
+    state = state_of(request)
+    return {
+        "status": "ok",
+        "version": __version__,
+        "schema": SCHEMA_ID,
+        "ready": state.ready.is_set(),
+        "pending": state.runner.pending,
+        "stories": state.db is not None,
+    }
+
+
+async def read_json(request: Request) -> Any:
+    """The request body as JSON.
+
+    Raises:
+        InputError: not JSON (wrong content type, empty, undecodable or invalid).
+    """
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise InputError("send the request as JSON with Content-Type: application/json")
+    body = await request.body()
+    if not body.strip():
+        raise InputError('the request body is empty; send {"articles": [...]}')
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("the request body is not UTF-8") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"the request body is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except (RecursionError, ValueError):
+        raise InputError("the request body is JSON nested too deeply or with numbers too long to read") from None
+
+
+def analyse(request: CompareIn, state: AppState) -> Comparison:
+    """Build the request's articles (fetching URLs) and compare them; blocking."""
+    from slant.pipeline import compare
+
+    return compare(build_articles(request, state.settings, state.allow_private), state.settings)
+
+
+def report_response(comparison: Comparison, fmt: ReportFormat, download: str | None = None) -> Response:
+    """The comparison as a response in one of the report formats (``download``: a file name to save as)."""
+    headers = {"Content-Disposition": f'attachment; filename="{download}"'} if download else None
+    if fmt is ReportFormat.md:
+        from slant.report.markdown import render_markdown
+
+        return PlainTextResponse(
+            render_markdown(comparison), media_type="text/markdown; charset=utf-8", headers=headers
+        )
+    if fmt is ReportFormat.html:
+        from slant.web.pages import report_page
+
+        return report_page(comparison, headers=headers)
+    from slant.report.json import to_dict
+
+    return JSONResponse(to_dict(comparison), headers=headers)
+
+
+@router.post(
+    "/compare",
+    summary="Compare two or more articles",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": CompareIn.model_json_schema(ref_template="#/components/schemas/{model}")}
+            },
+        }
+    },
+    responses={
+        200: {"description": "The ``slant.compare/1`` JSON (or the Markdown/HTML report with ``format``)."},
+        400: {"description": "Unusable input: not JSON, an article too short, not English, ...", **_ERROR},
+        413: {"description": "The body is over the size limit.", **_ERROR},
+        422: {"description": "The JSON does not describe a request, or a URL was refused or failed.", **_ERROR},
+        429: {"description": "Too many requests in line.", **_ERROR},
+        503: {"description": "The analysis took too long.", **_ERROR},
+    },
+)
+async def compare(
+    request: Request,
+    format: Annotated[ReportFormat, Query(description="json (default), md or html.")] = ReportFormat.json,
+) -> Response:
+    """Body: ``{"articles": [{"text": ...} | {"html": ...} | {"url": ...}, ...]}``, each with an
+    optional ``title`` and ``outlet``. URLs are fetched safely (http/https only; loopback, private,
+    link-local, multicast and reserved addresses refused on every redirect hop)."""
+    state = state_of(request)
+    parsed = parse_request(await read_json(request), state.settings)
+    comparison = await state.runner.run(lambda: analyse(parsed, state))
+    return report_response(comparison, format)
+
+
+def _when(text: str | None, name: str) -> datetime | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{name}: not an ISO date ({text!r}); use e.g. 2026-01-31 or 2026-01-31T08:00") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+async def with_store(state: AppState, read: Callable[[Any], T]) -> T:
+    """Open the store read-only in a thread and return ``read(store)``.
+
+    Raises:
+        InputError: the app was started without a store.
+        StoreError: the store cannot be opened (missing, foreign, or locked by a writer).
+    """
+    if state.db is None:
+        raise NoStore("this server has no story store; start it with `slant serve --db PATH` after `slant ingest`")
+    db = state.db
+
+    def run() -> T:
+        from slant.store.duckdb import Store
+
+        with Store(db, read_only=True) as store:
+            return read(store)
+
+    return await run_in_threadpool(run)
+
+
+class NoStore(NotFoundError):
+    """The app has no story store."""
+
+
+@router.get("/stories", summary="Stories with their coverage across the spectrum")
+async def stories(
+    request: Request,
+    since: Annotated[str | None, Query(description="Only stories seen on or after this ISO date.")] = None,
+    until: Annotated[str | None, Query(description="Only stories that began on or before this ISO date.")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="Only stories naming this entity.")] = None,
+    blindspot: Annotated[Blindspot | None, Query(description="Only blindspots of this side (or any).")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many stories.")] = 30,
+) -> dict[str, Any]:
+    """Newest first: counts and shares per side, blindspot sides, first and last seen, top entities."""
+    from slant.story.listing import list_stories, story_json
+
+    state = state_of(request)
+    when = (_when(since, "since"), _when(until, "until"))
+    side = blindspot.value if blindspot is not None else None
+    rows = await with_store(
+        state,
+        lambda store: list_stories(
+            store, state.settings, since=when[0], until=when[1], entity=entity, blindspot=side, limit=limit
+        ),
+    )
+    return {"stories": [story_json(row) for row in rows]}
+
+
+@router.get("/stories/{story_id}", summary="One story: its articles and their comparison")
+async def story(
+    request: Request,
+    story_id: str,
+    compare: Annotated[bool, Query(description="Include the comparison of its articles (slant.compare/1).")] = True,
+    max_articles: Annotated[int, Query(ge=2, le=8, description="Compare at most this many, spread over sides.")] = 6,
+) -> dict[str, Any]:
+    """The story's coverage and articles; with ``compare`` (default) the full comparison of up to
+    ``max_articles`` of them, spread over the sides."""
+    from slant.story.listing import story_articles, story_json, story_row
+
+    state = state_of(request)
+    row, articles = await with_store(
+        state, lambda store: (story_row(store, story_id, state.settings), store.story_articles(story_id))
+    )
+    out: dict[str, Any] = {
+        "story": story_json(row),
+        "articles": [
+            {k: a[k] for k in ("id", "url", "outlet", "title", "lean", "lean_origin")}
+            | {"published": a["published"].isoformat() if a["published"] else None}
+            for a in articles
+        ],
+    }
+    if compare and len(articles) >= 2:
+        chosen = await with_store(state, lambda store: story_articles(store, story_id, max_articles))
+
+        def run() -> Comparison:
+            from slant.pipeline import compare as run_compare
+
+            return run_compare(chosen, state.settings)
+
+        from slant.report.json import to_dict
+
+        out["comparison"] = to_dict(await state.runner.run(run))
+    return out
+
+
+@router.get("/examples", summary="The bundled example articles")
+async def examples() -> dict[str, Any]:
+    """Each example set: its name and articles (``text``), ready to post to ``/api/compare``."""
+    from slant.web.examples import example_sets
+
+    return {
+        "examples": [
+            {"name": name, "articles": [{"text": text, "file": file} for file, text in files]}
+            for name, files in example_sets().items()
+        ]
+    }
