@@ -75,6 +75,8 @@ def _compare_example(page: Any, site: Served, name: str = "harbor") -> None:
 
 def test_compare_the_example_pair_highlights_and_links_facts(page: Any, site: Served) -> None:
     _compare_example(page, site)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(IMAGES / "report-top.png"))
     columns = page.locator("article.col")
     assert columns.count() == 2
     for k in range(2):
@@ -90,13 +92,12 @@ def test_compare_the_example_pair_highlights_and_links_facts(page: Any, site: Se
     assert pinned.count() > 0
     facts = set(first.get_attribute("data-fact").split())
     assert facts & set(pinned.first.get_attribute("data-fact").split())
-    mark = page.locator("mark.m").first
+    mark = page.locator("article.col mark.m").first
     assert mark.get_attribute("title")  # an explanation on hover
     assert page.locator("#summary li").count() > 0
     assert page.locator("#portrayal table").count() == 1 and page.locator("#terms").count() == 1
     assert page.locator("#lean .leanbar").count() == 2
-    IMAGES.mkdir(parents=True, exist_ok=True)
-    first.scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('articles').scrollIntoView()")
     page.screenshot(path=str(IMAGES / "compare-desktop.png"))
     assert page.dialogs == []
 
