@@ -147,7 +147,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2, help="comparisons the server runs at once")
+    parser.add_argument("--workers", type=int, default=1, help="comparisons the server runs at once")
     parser.add_argument("--embedder", choices=("minilm", "static"), default="minilm")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()

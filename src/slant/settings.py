@@ -81,8 +81,9 @@ class Settings:
     """Largest request body the web app reads, in bytes; a larger one gets 413."""
     web_max_articles: int = 8
     """Most articles one compare request may hold."""
-    web_workers: int = 2
-    """Comparisons running at once; further requests wait in line."""
+    web_workers: int = 1
+    """Comparisons running at once; further requests wait in line. The models already use both
+    cores of a 2-core machine, so a second worker measured slower (bench/bench_web.py)."""
     web_queue: int = 64
     """Requests that may wait for a worker; one more gets 429 (try again later)."""
     web_timeout_s: float = 120.0
