@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -29,16 +29,6 @@ class SideChoice(Enum):
     center = "center"
     right = "right"
     any = "any"
-
-
-def _when(text: str | None, flag: str) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{flag}: not an ISO date ({text!r}); use e.g. 2026-01-31 or 2026-01-31T08:00") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 @app.command()
@@ -153,14 +143,14 @@ def stories(
 ) -> None:
     """List stories with their coverage across the spectrum and blindspots."""
     from slant.store.duckdb import Store
-    from slant.story.listing import list_stories, story_json
+    from slant.story.listing import list_stories, parse_when, story_json
 
     with Store(db, read_only=True) as store:
         listed = list_stories(
             store,
             Settings(),
-            since=_when(since, "--since"),
-            until=_when(until, "--until"),
+            since=parse_when(since, "--since"),
+            until=parse_when(until, "--until"),
             entity=entity,
             blindspot=blindspot.value if blindspot is not None else None,
             limit=limit,

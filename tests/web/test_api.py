@@ -7,6 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 import slant
 from slant.report.json import to_dict
@@ -228,3 +231,24 @@ def test_story_detail_gives_articles_and_comparison(web_store: Served) -> None:
     missing = web_store.client.get("/api/stories/st-000000000000")
     assert missing.status_code == 404
     assert "no such story" in missing.json()["error"]
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["articles", "text", "html", "url", "title", "outlet", "x"]), inner, max_size=4
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@given(body=JSON)
+@hsettings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_json_body_gets_a_4xx_or_a_comparison_never_a_5xx(web: Served, body: object) -> None:
+    got = web.client.post("/api/compare", json=body)
+    assert got.status_code in (200, 400, 422), got.text
+    if got.status_code != 200:
+        assert set(got.json()) == {"error"}

@@ -87,6 +87,15 @@ def test_form_errors_name_the_article(web: Served) -> None:
     assert "article 2:" in got.text
 
 
+def test_form_with_a_refused_link_says_why(web: Served) -> None:
+    items = _form("", example_text("harbor_right.txt"))
+    items["url"][0] = "http://127.0.0.1:9/admin"
+    got = web.client.post("/reports", data=items)
+    assert got.status_code == 422
+    assert "article 1: http://127.0.0.1:9/admin: refused: 127.0.0.1 is a loopback address" in got.text
+    assert 'value="http://127.0.0.1:9/admin"' in got.text  # the form keeps what the user typed
+
+
 def test_unknown_report_and_page_are_404_pages(web: Served) -> None:
     gone = web.client.get("/reports/nope")
     assert gone.status_code == 404 and "is gone" in gone.text

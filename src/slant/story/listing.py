@@ -5,7 +5,7 @@ Used by ``slant stories``/``slant story`` and by the web app, so both show the s
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from slant.errors import InputError, NotFoundError
@@ -23,6 +23,21 @@ class NoSuchStory(NotFoundError):
 
 BLINDSPOT_SIDES = ("left", "center", "right", "any")
 """Values of the blindspot filter: a side, or ``any`` side."""
+
+
+def parse_when(text: str | None, name: str) -> datetime | None:
+    """An ISO date or date-time from a filter (``name`` says which, in the message); UTC when no zone is given.
+
+    Raises:
+        InputError: not an ISO date.
+    """
+    if text is None or not text.strip():
+        return None
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{name}: not an ISO date ({text!r}); use e.g. 2026-01-31 or 2026-01-31T08:00") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def list_stories(

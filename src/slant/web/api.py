@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timezone
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
@@ -141,16 +140,6 @@ async def compare(
     return report_response(comparison, format)
 
 
-def _when(text: str | None, name: str) -> datetime | None:
-    if text is None or not text.strip():
-        return None
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{name}: not an ISO date ({text!r}); use e.g. 2026-01-31 or 2026-01-31T08:00") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
 async def with_store(state: AppState, read: Callable[[Any], T]) -> T:
     """Open the store read-only in a thread and return ``read(store)``.
 
@@ -185,10 +174,10 @@ async def stories(
     limit: Annotated[int, Query(ge=1, le=1000, description="At most this many stories.")] = 30,
 ) -> dict[str, Any]:
     """Newest first: counts and shares per side, blindspot sides, first and last seen, top entities."""
-    from slant.story.listing import list_stories, story_json
+    from slant.story.listing import list_stories, parse_when, story_json
 
     state = state_of(request)
-    when = (_when(since, "since"), _when(until, "until"))
+    when = (parse_when(since, "since"), parse_when(until, "until"))
     side = blindspot.value if blindspot is not None else None
     rows = await with_store(
         state,

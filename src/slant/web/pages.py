@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -66,8 +65,9 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def content_policy(script: str | None, connect: bool = False) -> str:
-    """The Content-Security-Policy of a page whose only script is ``script`` (inline, by hash)."""
+def content_policy(script: str | None, connect: bool = False, forms: bool = True) -> str:
+    """The Content-Security-Policy of a page whose only script is ``script`` (inline, by hash);
+    ``connect``: the script may call this site's API; ``forms``: the page may post forms to this site."""
     return "; ".join(
         [
             "default-src 'none'",
@@ -75,7 +75,7 @@ def content_policy(script: str | None, connect: bool = False) -> str:
             "style-src 'unsafe-inline'",
             "img-src data:",
             "connect-src 'self'" if connect else "connect-src 'none'",
-            "form-action 'self'",
+            "form-action 'self'" if forms else "form-action 'none'",
             "base-uri 'none'",
             "frame-ancestors 'none'",
         ]
@@ -209,9 +209,7 @@ def report_page(
     """The HTML report as a response, with its own Content-Security-Policy."""
     from slant.report.html import render_html, report_script
 
-    page_headers = {
-        "Content-Security-Policy": content_policy(report_script()).replace("form-action 'self'", "form-action 'none'")
-    }
+    page_headers = {"Content-Security-Policy": content_policy(report_script(), forms=False)}
     return HTMLResponse(render_html(comparison, links=links or ()), headers=page_headers | (headers or {}))
 
 
@@ -237,20 +235,10 @@ async def show_report(request: Request, report_id: str) -> Response:
     return report_page(comparison, links=_links(report_id))
 
 
-def _date(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"since: not a date ({text!r})") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
 @router.get("/stories", response_class=HTMLResponse)
 async def stories_page(request: Request) -> HTMLResponse:
     """Stories with coverage bars; filters: blindspot side, entity, since."""
-    from slant.story.listing import BLINDSPOT_SIDES, list_stories
+    from slant.story.listing import list_stories, parse_when
 
     state = state_of(request)
     query = request.query_params
@@ -268,9 +256,7 @@ async def stories_page(request: Request) -> HTMLResponse:
     if state.db is None:
         return _page("stories.html.j2", stories=None, error=None, **context)
     try:
-        if blindspot is not None and blindspot not in BLINDSPOT_SIDES:
-            raise InputError(f"blindspot: {blindspot!r} is not one of {', '.join(BLINDSPOT_SIDES)}")
-        when = _date(since)
+        when = parse_when(since, "since")
         rows = await with_store(
             state,
             lambda store: list_stories(
