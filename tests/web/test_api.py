@@ -234,7 +234,7 @@ def test_story_detail_gives_articles_and_comparison(web_store: Served) -> None:
 
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=30),
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(
