@@ -1,7 +1,7 @@
 """People, organisations and places mentioned, merged into one actor across all articles.
 
 "Tom Crane", "Crane" and "the transit chief"; "NYPD" and "New York Police
-Department"; "LA" and "Los Angeles" each become one ``Actor`` whose canonical
+Department"; "CB" and "Calder Bay" each become one ``Actor`` whose canonical
 name is the fullest proper name used. Candidates come from spaCy's entities plus
 proper-noun runs it missed ("City Councilmember Dana Ortiz-Reyes"); they are
 linked by exact name, surname, acronym and, for definite descriptions such as
@@ -120,7 +120,7 @@ def _appositive_roles(span: "Span") -> set[str]:
 
 
 def _role_phrases(head: Any) -> set[str]:
-    """The last one or two words of a role noun phrase headed by ``head`` ("border czar", "sheriff")."""
+    """The last one or two words of a role noun phrase headed by ``head`` ("housing czar", "sheriff")."""
     if head.pos_ not in {"NOUN", "PROPN"}:
         return set()
     words = [t.lower_ for t in head.lefts if t.dep_ == "compound"] + [head.lower_]
@@ -253,7 +253,7 @@ def _link_names(cands: list[_Cand], uf: _UnionFind) -> None:
             targets = {uf.find(j) for j in acronyms[compact]}
             if len(targets) == 1:
                 uf.union(i, next(iter(acronyms[compact])))
-        # "LA County" names what "Los Angeles County" names.
+        # "CB County" names what "Calder Bay County" names.
         if len(c.tokens) >= 2 and any(t in expansions for t in c.tokens):
             expanded = " ".join(expansions.get(t, t) for t in c.tokens)
             for j in by_key.get(expanded, []):
@@ -264,7 +264,7 @@ def _role_owner(owners: dict[str, set[tuple[int, str]]], role: str, article: str
     """The one actor a role phrase names in an article.
 
     A role given in the same article counts first; an office ("the mayor", "the
-    border czar") may also be resolved through another article, but a kind of
+    housing czar") may also be resolved through another article, but a kind of
     person ("the teacher", "the officer") never is: two articles' teachers are
     seldom the same person.
     """
@@ -280,7 +280,7 @@ def _role_owner(owners: dict[str, set[tuple[int, str]]], role: str, article: str
 def _nominal_mentions(
     comparison: Comparison, owners: dict[str, set[tuple[int, str]]]
 ) -> list[tuple[str, int, int, str, int]]:
-    """Definite descriptions ("the sheriff", "the “border czar”") that name exactly one actor."""
+    """Definite descriptions ("the sheriff", "the “housing czar”") that name exactly one actor."""
     found: list[tuple[str, int, int, str, int]] = []
     for article in comparison.articles:
         doc: Doc = comparison.nlp.docs[article.id]
@@ -331,7 +331,7 @@ def _canonical(members: list[_Cand], org_names: list[str]) -> tuple[str, str]:
     person_full = any(m.label == "PERSON" and len(m.tokens) >= 2 for m in members)
     inside_orgs = any(f" {m.key} " in f" {org} " for m in members for org in org_names if org != m.key)
     if any(outlet_name(m.text) or looks_like_outlet(m.text.split()) for m in members):
-        kind = "ORG"  # a news outlet spaCy took for a person ("Daily Kos")
+        kind = "ORG"  # a news outlet spaCy took for a person ("Riverside Ledger")
     elif inside_orgs and labels["PERSON"]:
         kind = "GPE"
     elif person_full or (labels["PERSON"] and labels["PERSON"] >= max(labels.values())):

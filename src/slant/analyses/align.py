@@ -2,8 +2,8 @@
 
 Two units from different articles report the same fact when a small logistic
 model over four signals says so: embedding cosine (paraphrase), IDF-weighted
-overlap of content lemmas, shared actors (merged across articles, so "LA" and
-"Los Angeles" count as one) and shared quantities. Units are matched one to one
+overlap of content lemmas, shared actors (merged across articles, so "CB" and
+"Calder Bay" count as one) and shared quantities. Units are matched one to one
 per pair of articles, best first, with a second match allowed only when it is
 very likely; matches are then joined into facts across all articles.
 """

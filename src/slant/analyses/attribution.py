@@ -203,7 +203,7 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
 
 def is_label(doc: "Doc", quoted: Quoted) -> bool:
     """A quoted name or term, not speech: a title in Title Case (CNN's “State of the Union”) or a
-    short phrase modifying a noun outside it (a “sanctuary city” ordinance).
+    short phrase modifying a noun outside it (a “living wage” ordinance).
     """
     tokens = _region_tokens(doc, quoted)
     words = [t for t in tokens if t.is_alpha]
@@ -219,7 +219,7 @@ def is_label(doc: "Doc", quoted: Quoted) -> bool:
 def ends_sentence(text: str, quoted: Quoted) -> bool:
     """Whether a quotation ends its sentence (‘“Not once.”’).
 
-    Unlike a quoted term the sentence reads on from (‘“Sanctuary city” ordinances’).
+    Unlike a quoted term the sentence reads on from (‘“Living wage” ordinances’).
     """
     if text[quoted.start : quoted.end].rstrip().endswith((".", "!", "?", "…")):
         return True

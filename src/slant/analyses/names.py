@@ -126,7 +126,7 @@ def name_key(text: str) -> str:
 
 
 def acronym(text: str) -> str | None:
-    """Initials of a multi-word name ("Los Angeles Police Department" -> "LAPD"), or None."""
+    """Initials of a multi-word name ("Calder Bay Police Department" -> "CBPD"), or None."""
     words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in _ACRONYM_SKIP]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None

@@ -2,7 +2,7 @@
 
 For every actor (person, organisation, group or place) and every article that mentions or quotes
 it: the number of mentions, how the article names it (names as written, titles, descriptions,
-epithets set off by commas: "known for family separations"),
+epithets set off by commas: "known for mass evictions"),
 the sentiment of each sentence that mentions it *toward that actor* (the NewsMTSC-trained model of
 ``sentiment.py``, all of the actor's mentions in the sentence read together), averaged into a tone
 in [-1, 1] with the sentences that lean furthest as evidence, and its quotes and share of the
@@ -74,7 +74,7 @@ def _sentiments(
 
 def epithets(doc: "Doc", start: int, end: int) -> list[str]:
     """Phrases set off by commas that characterise a named person: an apposition ("a spokeswoman for
-    the Obama campaign"), a participle ("known for family separations", "accused of taking bribes") or a
+    the Obama campaign"), a participle ("known for mass evictions", "accused of taking bribes") or a
     relative clause ("who has led the union since 2019")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):

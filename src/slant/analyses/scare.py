@@ -6,7 +6,7 @@ sentence-final punctuation or a finite verb inside, a comma before the closing m
 followed by a speech verb (‘“Reckless,” she said’), or a speech verb it hangs from
 (‘called it “a disaster”’, ‘dismissed as “hysterical”’). Titles of works after a cue
 word (‘the book “Hillbilly Elegy”’) and nicknames between names (‘Dwayne “The Rock”
-Johnson’) are neither. What remains — ‘a “sanctuary city” ordinance’, ‘the “border
+Johnson’) are neither. What remains — ‘a “living wage” ordinance’, ‘the “housing
 czar”’ — is the writer's scare quote: it puts distance between the writer and the word.
 """
 

@@ -1,4 +1,4 @@
-"""How each article names the same referent: "illegal immigrants" / "undocumented immigrants", "border czar".
+"""How each article names the same referent: "illegal immigrants" / "undocumented immigrants", "housing czar".
 
 Three kinds of referent are compared across articles:
 
@@ -10,7 +10,7 @@ Three kinds of referent are compared across articles:
   euphemism (two neutral wordings are not a slant).
 - **Actors described differently**: a person or organisation of ``actors`` that two or more
   articles describe (title before the name, apposition, or a description standing for the
-  name) with different wording: "the “border czar”" vs "former acting ICE Director".
+  name) with different wording: "the “housing czar”" vs "former deputy Housing Secretary".
 - **Same head, different judgement**: noun phrases with the same head noun in two or more
   articles whose modifiers differ and where some article's wording carries a loaded mark
   ("violent protesters" vs "protesters").
@@ -127,7 +127,7 @@ def _known_uses(article_id: str, doc: "Doc", bounds: list[tuple[int, int]]) -> l
 
 
 def _description_tokens(doc: "Doc", first: int, last: int) -> list["Token"]:
-    """Title words written right before a name: "Former acting ICE Director" / "Trump's “border czar”"."""
+    """Title words written right before a name: "Former deputy Housing Secretary" / "Lin's “housing czar”"."""
     out: list[Token] = []
     i = first - 1
     while i >= 0 and len(out) < _MAX_DESCRIPTION:
@@ -181,7 +181,7 @@ def _label_tokens(doc: "Doc", first: int, last: int) -> list[list["Token"]]:
 
 
 def _is_description(tokens: Sequence["Token"]) -> bool:
-    """True for a description headed by a common noun or a role ("border czar", "ICE Director"), not "former"."""
+    """True for a description headed by a common noun or a role ("housing czar", "Housing Secretary"), not "former"."""
     head = tokens[-1]
     if len(tokens) == 1 and head.lower_ in _HONORIFICS:
         return False
@@ -218,7 +218,7 @@ def actor_uses(comparison: Comparison, actor: Actor) -> list[_Use]:
             continue
         words = [t for t in span if not t.is_punct and t.dep_ not in {"det", "poss"} and t.text not in _QUOTE_CHARS]
         if words and not any(t.text.lower() in name_words for t in words):
-            found = [words]  # a description standing for the name: "the border czar"
+            found = [words]  # a description standing for the name: "the housing czar"
         else:
             found = [_description_tokens(doc, span.start, span.end - 1)] if actor.type == "PERSON" else []
             found += _label_tokens(doc, span.start, span.end - 1)
@@ -244,7 +244,7 @@ def _head_uses(article_id: str, doc: "Doc", bounds: list[tuple[int, int]], taken
             continue
         first = mods[0].i
         if first > 0 and doc[first - 1].text in _QUOTE_CHARS and any(t.text in _QUOTE_CHARS for t in chunk[1:]):
-            first -= 1  # keep a quotation mark that opens inside the phrase: “sanctuary city” ordinance
+            first -= 1  # keep a quotation mark that opens inside the phrase: “living wage” ordinance
         start, end = doc[first].idx, head.idx + len(head.text)
         if (start, end) in taken or not any(a <= start and end <= b for a, b in bounds):
             continue
@@ -258,7 +258,7 @@ def _key(use: _Use) -> str:
 
 
 def _unquoted(text: str) -> str:
-    """The text without quotation marks around the whole of it ("“border czar”" -> "border czar")."""
+    """The text without quotation marks around the whole of it ("“housing czar”" -> "housing czar")."""
     if len(text) > 2 and text[0] in _QUOTE_CHARS and text[-1] in _QUOTE_CHARS:
         return text[1:-1]
     return text
