@@ -14,6 +14,7 @@ import typer
 from slant.cli import NEUS, Format, _print_scores, app, eval_app, train_app
 from slant.errors import InputError
 from slant.settings import Settings
+from slant.story.coverage import Blindspot
 
 ALLSIDES = Path(__file__).resolve().parents[3] / "shared" / "data" / "allsides" / "media_trainvalid.jsonl.gz"
 DB_HELP = "The DuckDB store (created if missing)."
@@ -22,13 +23,6 @@ DB_HELP = "The DuckDB store (created if missing)."
 class Engine(str, Enum):
     local = "local"
     ray = "ray"
-
-
-class SideChoice(Enum):
-    left = "left"
-    center = "center"
-    right = "right"
-    any = "any"
 
 
 @app.command()
@@ -136,7 +130,7 @@ def stories(
         str | None, typer.Option(help="Only stories naming this entity (or with it in the title).")
     ] = None,
     blindspot: Annotated[
-        SideChoice | None, typer.Option(help="Only stories that are a blindspot for this side.")
+        Blindspot | None, typer.Option(help="Only stories that are a blindspot for this side.")
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many stories.", min=1)] = 30,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines, one story each.")] = False,

@@ -9,10 +9,20 @@ side's outlets barely covered it (as Ground News uses the word).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from slant.settings import Settings
 
 SIDES = ("left", "center", "right")
+
+
+class Blindspot(Enum):
+    """Values of the blindspot filter: a side, or ``any`` side."""
+
+    left = "left"
+    center = "center"
+    right = "right"
+    any = "any"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from slant.errors import InputError, NotFoundError
 from slant.model import Article
 from slant.settings import Settings
-from slant.story.coverage import coverage
+from slant.story.coverage import Blindspot, coverage
 
 if TYPE_CHECKING:
     from slant.store.duckdb import Store
@@ -21,8 +21,7 @@ class NoSuchStory(NotFoundError):
     """The store holds no story with this id."""
 
 
-BLINDSPOT_SIDES = ("left", "center", "right", "any")
-"""Values of the blindspot filter: a side, or ``any`` side."""
+BLINDSPOT_SIDES = tuple(side.value for side in Blindspot)
 
 
 def parse_when(text: str | None, name: str) -> datetime | None:
@@ -96,11 +95,14 @@ def story_articles(store: "Store", story_id: str, max_articles: int) -> list[Art
         NoSuchStory: no such story.
         InputError: the story has a single article.
     """
-    rows = store.story_articles(story_id)
+    return articles_to_compare(store.story_articles(story_id), story_id, str(store.path), max_articles)
+
+
+def articles_to_compare(rows: list[dict[str, Any]], story_id: str, db: str, max_articles: int) -> list[Article]:
+    """``story_articles`` from the rows ``Store.story_articles`` gave (``db`` names the store in messages)."""
     if not rows:
-        raise NoSuchStory(
-            f"{story_id}: no such story in {store.path}; list them with `slant stories --db {store.path}`"
-        )
+        hint = f"list them with `slant stories --db {db}`"
+        raise NoSuchStory(f"{story_id}: no such story in {db}; {hint}")
     if len(rows) < 2:
         raise InputError(f"{story_id}: has one article only; a comparison needs two or more")
     return [

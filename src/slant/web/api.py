@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from enum import Enum
+from functools import partial
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
@@ -18,28 +19,22 @@ from starlette.concurrency import run_in_threadpool
 
 from slant import __version__
 from slant.errors import InputError, NotFoundError
-from slant.model import Comparison
+from slant.model import SCHEMA, Comparison
+from slant.story.coverage import Blindspot
 from slant.web.app import AppState, state_of
 from slant.web.articles import CompareIn, build_articles, parse_request
 
 router = APIRouter(prefix="/api", tags=["api"])
 T = TypeVar("T")
 
-SCHEMA_ID = "slant.compare/1"
-_ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+_ERROR_BODY = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
+_ERROR = {"content": {"application/json": {"schema": _ERROR_BODY}}}
 
 
 class ReportFormat(str, Enum):
     json = "json"
     md = "md"
     html = "html"
-
-
-class Blindspot(Enum):
-    left = "left"
-    center = "center"
-    right = "right"
-    any = "any"
 
 
 @router.get("/health", summary="Liveness and readiness")
@@ -49,7 +44,7 @@ async def health(request: Request) -> dict[str, Any]:
     return {
         "status": "ok",
         "version": __version__,
-        "schema": SCHEMA_ID,
+        "schema": SCHEMA,
         "ready": state.ready.is_set(),
         "pending": state.runner.pending,
         "stories": state.db is not None,
@@ -197,31 +192,28 @@ async def story(
 ) -> dict[str, Any]:
     """The story's coverage and articles; with ``compare`` (default) the full comparison of up to
     ``max_articles`` of them, spread over the sides."""
-    from slant.story.listing import story_articles, story_json, story_row
+    from slant.story.listing import articles_to_compare, story_json, story_row
 
     state = state_of(request)
-    row, articles = await with_store(
-        state, lambda store: (story_row(store, story_id, state.settings), store.story_articles(story_id))
-    )
+
+    def read(store: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        return story_row(store, story_id, state.settings), store.story_articles(story_id)
+
+    row, rows = await with_store(state, read)
     out: dict[str, Any] = {
         "story": story_json(row),
         "articles": [
             {k: a[k] for k in ("id", "url", "outlet", "title", "lean", "lean_origin")}
             | {"published": a["published"].isoformat() if a["published"] else None}
-            for a in articles
+            for a in rows
         ],
     }
-    if compare and len(articles) >= 2:
-        chosen = await with_store(state, lambda store: story_articles(store, story_id, max_articles))
-
-        def run() -> Comparison:
-            from slant.pipeline import compare as run_compare
-
-            return run_compare(chosen, state.settings)
-
+    if compare and len(rows) >= 2:
+        from slant.pipeline import compare as run_compare
         from slant.report.json import to_dict
 
-        out["comparison"] = to_dict(await state.runner.run(run))
+        chosen = articles_to_compare(rows, story_id, str(state.db), max_articles)
+        out["comparison"] = to_dict(await state.runner.run(partial(run_compare, chosen, state.settings)))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs
@@ -278,14 +278,10 @@ async def story_page(request: Request, story_id: str) -> Response:
     report_id = state.reports.find(key)
     if report_id is None:
         try:
+            from slant.pipeline import compare
+
             articles = await with_store(state, lambda store: story_articles(store, story_id, 6))
-
-            def run() -> Comparison:
-                from slant.pipeline import compare
-
-                return compare(articles, state.settings)
-
-            comparison = await state.runner.run(run)
+            comparison = await state.runner.run(partial(compare, articles, state.settings))
         except SlantError as exc:
             return message_page("Cannot show this story", str(exc), status_of(exc))
         report_id = state.reports.add(comparison, key=key)
