@@ -52,28 +52,37 @@ def _runner(module: str, func: str = "run") -> Callable[[], Runner]:
 
 
 def _bias_layers(resources: Resources) -> tuple[int, ...]:
-    from slant.analyses.bias import load
+    from slant.analyses.language.bias import load
 
     return (load(resources).frozen_layers,)
 
 
 def _sentiment_layers(resources: Resources) -> tuple[int, ...]:
-    from slant.analyses.sentiment import load
+    from slant.analyses.portrayal.sentiment import load
 
     return (load(resources).frozen_layers,)
 
 
 ANALYSES: dict[str, Analysis] = {
-    "actors": Analysis("actors", ("docs",), ("actors",), _runner("actors")),
-    "quotes": Analysis("quotes", ("docs", "actors"), ("quotes", "sources"), _runner("quotes")),
-    "facts": Analysis("facts", ("docs", "vectors", "actors"), ("facts",), _runner("align")),
-    "language": Analysis("language", ("docs", "quotes"), ("language", "profiles"), _runner("language"), _bias_layers),
-    "terms": Analysis("terms", ("docs", "actors", "language"), ("terms",), _runner("terms")),
-    "lean": Analysis("lean", ("sentences",), ("lean",), _runner("lean")),
-    "summary": Analysis("summary", ("facts", "language", "terms"), ("summary",), _runner("summary")),
-    "informational": Analysis("informational", ("facts", "vectors"), ("informational",), _runner("informational")),
+    "actors": Analysis("actors", ("docs",), ("actors",), _runner("actors.actors")),
+    "quotes": Analysis("quotes", ("docs", "actors"), ("quotes", "sources"), _runner("quotes.quotes")),
+    "facts": Analysis("facts", ("docs", "vectors", "actors"), ("facts",), _runner("facts.align")),
+    "language": Analysis(
+        "language", ("docs", "quotes"), ("language", "profiles"), _runner("language.language"), _bias_layers
+    ),
+    "terms": Analysis("terms", ("docs", "actors", "language"), ("terms",), _runner("language.terms")),
+    "lean": Analysis("lean", ("sentences",), ("lean",), _runner("judgement.lean")),
+    "summary": Analysis("summary", ("facts", "language", "terms"), ("summary",), _runner("judgement.summary")),
+    "informational": Analysis(
+        "informational", ("facts", "vectors"), ("informational",), _runner("facts.informational")
+    ),
     "portrayal": Analysis(
-        "portrayal", ("docs", "actors", "quotes"), ("voices",), _runner("portrayal"), _sentiment_layers, ("actors",)
+        "portrayal",
+        ("docs", "actors", "quotes"),
+        ("voices",),
+        _runner("portrayal.portrayal"),
+        _sentiment_layers,
+        ("actors",),
     ),
 }
 

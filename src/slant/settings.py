@@ -33,7 +33,7 @@ class Settings:
 
     # alignment
     align_weights: tuple[float, ...] | None = None
-    """Logistic weights (bias, then one per analyses.align.FEATURES); None: the trained ones in data/align.json."""
+    """Logistic weights (bias, then one per facts.align.FEATURES); None: the trained ones in data/align.json."""
     align_threshold: float | None = None
     """Least probability for two claim units to be aligned; None: the trained threshold in data/align.json."""
     align_extra_threshold: float | None = None

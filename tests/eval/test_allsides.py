@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from slant.analyses.lean import LeanModel
+from slant.analyses.judgement.lean import LeanModel
 from slant.cli import main
 from slant.errors import InputError
 from slant.eval.allsides import LeanRow, read_allsides, scores

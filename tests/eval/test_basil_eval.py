@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from slant.analyses.bias import BiasScores, word_spans
+from slant.analyses.language.bias import BiasScores, word_spans
 from slant.cli import main
 from slant.errors import InputError
 from slant.eval import basil

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from slant.analyses.sentiment import SentimentModel
+from slant.analyses.portrayal.sentiment import SentimentModel
 from slant.eval.newsmtsc import evaluate
 from slant.nlp.minilm import NumpyMiniLM
 from slant.train.newsmtsc import Recipe, train

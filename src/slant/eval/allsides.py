@@ -124,7 +124,7 @@ def scores(gold: list[int], pred: list[int]) -> dict[str, Any]:
 
 def evaluate(data: Path) -> dict[str, Any]:
     """Score the shipped lean model on an AllSides-format file, from title and content alone."""
-    from slant.analyses.lean import MAX_CHARS, MODEL, LeanModel, without_self_references
+    from slant.analyses.judgement.lean import MAX_CHARS, MODEL, LeanModel, without_self_references
     from slant.nlp.resources import Resources
 
     rows = read_allsides(data)

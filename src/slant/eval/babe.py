@@ -2,7 +2,7 @@
 
 Sentence level: Biased vs Non-biased ("No agreement" rows are left out), macro-F1, accuracy and
 per-class precision/recall. Word level (protocol): every sentence labelled Biased or Non-biased is
-cut into words by ``analyses.bias.word_spans``; a word is positive when the sentence is Biased and
+cut into words by ``analyses.language.bias.word_spans``; a word is positive when the sentence is Biased and
 its lower-cased form equals a lower-cased word of the row's ``biased_words`` list cut the same way
 (so '"so-called"' matches so-called; every occurrence counts). Non-biased sentences have no
 positive words. Precision, recall and F1 of the positive class are counted over all words.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slant.analyses.bias import WORD, BiasScores, load, word_spans
+from slant.analyses.language.bias import WORD, BiasScores, load, word_spans
 from slant.errors import InputError
 
 ANCHOR = "BABE (Spinde et al., 2021): macro-F1 0.804, RoBERTa + distant supervision, 5-fold CV"
@@ -132,7 +132,7 @@ def evaluate_words(data: Path, lexicons: str | None = None) -> dict[str, Any]:
     """Score the shipped loaded-word tagger on a BABE-format CSV (protocol in the module docstring).
 
     Also scored, as ``lexicon_*`` and ``combined_*``: the ``loaded`` marks of slant's lexicons alone
-    (``analyses/markers.py``; with ``lexicons``, also the Recasens and MPQA lists read from that
+    (``analyses/language/markers.py``; with ``lexicons``, also the Recasens and MPQA lists read from that
     folder), and their union with the model's words, which is what ``slant compare`` shows.
     """
     rows = read_babe(data)
@@ -150,7 +150,7 @@ def evaluate_words(data: Path, lexicons: str | None = None) -> dict[str, Any]:
 
 def _lexicon_words(rows: list[Row], lexicons: str | None) -> list[list[bool]]:
     """For each row, whether each of its words lies in a ``loaded`` lexicon mark of slant's markers."""
-    from slant.analyses import markers
+    from slant.analyses.language import markers
     from slant.model import Article, Sentence
     from slant.nlp.resources import Resources
 

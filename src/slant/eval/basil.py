@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from slant.analyses.bias import BiasScores, load
+from slant.analyses.language.bias import BiasScores, load
 from slant.errors import InputError
 
 ANCHOR = (
@@ -85,7 +85,7 @@ class Corpus:
 
 
 class Scorer(Protocol):
-    """What the evaluation needs of a bias model (``analyses.bias.BiasModel`` satisfies it)."""
+    """What the evaluation needs of a bias model (``analyses.language.bias.BiasModel`` satisfies it)."""
 
     word_threshold: float
 

@@ -115,9 +115,9 @@ def _answer(quotes: list[Quote], gold: GoldQuote) -> Quote | None:
 def speaker_names(quote: Quote, comparison: Comparison) -> list[str]:
     """What slant says about a quote's speaker: the name as written and, for a resolved actor, its
     name, aliases, the side the article states ("Democratic") and its titles and descriptions."""
-    from slant.analyses.portrayal import epithets
-    from slant.analyses.sides import actor_side
-    from slant.analyses.terms import actor_uses
+    from slant.analyses.language.terms import actor_uses
+    from slant.analyses.portrayal.portrayal import epithets
+    from slant.analyses.portrayal.sides import actor_side
 
     names = [n for n in (quote.speaker, quote.mention) if n]
     actor = next((a for a in comparison.actors or [] if a.id == quote.speaker_actor), None)

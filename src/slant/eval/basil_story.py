@@ -13,7 +13,7 @@ ranked by the lean score P(right) - P(left), lowest called left, middle center, 
 
 **Informational bias** (``basil-inf``): a body sentence is gold-positive when it holds a span with
 ``bias`` = ``inf`` (facts chosen to sway). The three articles of a triplet are compared and the
-sentences ``slant compare`` flags in ``informational`` (analyses/informational.py: every claim
+sentences ``slant compare`` flags in ``informational`` (analyses/facts/informational.py: every claim
 unit a fact only its article reports, and far from the shared story) are the prediction; a BASIL
 sentence is positive when it overlaps a flagged slant sentence. Also printed: the same figures
 for every sentence of unique facts regardless of distance (``unique_*``), and ``auc``, ranking
@@ -142,7 +142,7 @@ def evaluate_stance(data: Path) -> dict[str, Any]:
 
 
 def evaluate_inf(data: Path) -> dict[str, Any]:
-    """Sentence-level informational bias as ``slant compare`` flags it (rule in analyses/informational.py)."""
+    """Sentence-level informational bias as ``slant compare`` flags it (rule in analyses/facts/informational.py)."""
     from slant.settings import Settings
 
     threshold = Settings().informational_similarity

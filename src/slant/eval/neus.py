@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from slant.analyses.summary import word_count
+from slant.analyses.judgement.summary import word_count
 from slant.errors import InputError
 
 if TYPE_CHECKING:

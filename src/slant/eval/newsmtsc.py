@@ -40,7 +40,7 @@ class Item:
 
 
 class Scorer(Protocol):
-    """What the evaluation needs of a sentiment model (``analyses.sentiment.SentimentModel`` has it)."""
+    """What the evaluation needs of a sentiment model (``analyses.portrayal.sentiment.SentimentModel`` has it)."""
 
     def probabilities(
         self, texts: list[str], targets: Sequence[Sequence[Sequence[tuple[int, int]]]]
@@ -117,7 +117,7 @@ def scores(gold: Sequence[int], pred: Sequence[int]) -> dict[str, Any]:
 def evaluate(data: Path, model: Scorer | None = None) -> dict[str, Any]:
     """Score ``model`` (default: the shipped one) on every target of a NewsMTSC-format file."""
     items = read_newsmtsc(data)
-    from slant.analyses.sentiment import argmax, load
+    from slant.analyses.portrayal.sentiment import argmax, load
 
     if model is None:
         model = load()

@@ -61,7 +61,7 @@ class Job:
 def _resources(outlets_csv: str | None) -> tuple[Any, Any, TermWeights, Any]:
     key = f"r:{outlets_csv}"
     if key not in _CACHE:
-        from slant.analyses.lean import MODEL, LeanModel
+        from slant.analyses.judgement.lean import MODEL, LeanModel
         from slant.nlp.embed import StaticEmbedder
         from slant.nlp.resources import Resources
         from slant.story.outlets import OutletTable
@@ -90,7 +90,7 @@ def _article(item: Item, settings: Settings) -> tuple[str, str, str | None, date
 def prepare(job: Job) -> list[Prepared | Rejected]:
     """Prepare every item of a batch, in order."""
     table, lean_model, weights, embedder = _resources(job.outlets_csv)
-    from slant.analyses.lean import without_self_references
+    from slant.analyses.judgement.lean import without_self_references
     from slant.story.outlets import outlet_key
 
     done: list[tuple[Item, str, str, str | None, datetime | None] | Rejected] = []

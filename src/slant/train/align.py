@@ -1,6 +1,6 @@
 """`slant train align`: fit the claim-alignment model on the gold example events, with leave-one-event-out CV.
 
-Writes ``slant/data/align.json``: logistic weights over ``analyses.align.FEATURES``
+Writes ``slant/data/align.json``: logistic weights over ``analyses.facts.align.FEATURES``
 and the decision threshold, plus the cross-validated link scores it reached.
 """
 
@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from slant.analyses import actors as actors_analysis
-from slant.analyses.align import FEATURES, build_facts, groups, match, pair_features, pair_probability
-from slant.analyses.claims import Unit, build_units, unit_vectors
+from slant.analyses.actors import actors as actors_analysis
+from slant.analyses.facts.align import FEATURES, build_facts, groups, match, pair_features, pair_probability
+from slant.analyses.facts.claims import Unit, build_units, unit_vectors
 from slant.eval.align import score
 from slant.eval.gold import GoldLinks, load_events, resolve
 from slant.model import Comparison

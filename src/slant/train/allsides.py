@@ -1,7 +1,7 @@
-"""`slant train allsides`: the article-lean model (analyses/lean.py) from AllSides-labelled articles.
+"""`slant train allsides`: the article-lean model (analyses/judgement/lean.py) from AllSides-labelled articles.
 
 Each article is read as ``without_self_references(title + content)`` cut to ``MAX_CHARS``; words and
-word pairs (``analyses.lean.terms``) that occur in at least ``min_sources`` different outlets are
+word pairs (``analyses.judgement.lean.terms``) that occur in at least ``min_sources`` different outlets are
 kept (wording shared across outlets, not one outlet's house style), weighted by sublinear TF-IDF,
 and a class-balanced multinomial logistic regression is fitted. The cross-validated figure groups
 folds by outlet (GroupKFold on ``source``), so every article is scored by a model that never saw
@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from slant.analyses.lean import MAX_CHARS, SIDES, terms, without_self_references
+from slant.analyses.judgement.lean import MAX_CHARS, SIDES, terms, without_self_references
 from slant.errors import InputError
 from slant.eval.allsides import LeanRow, read_allsides, scores
 
@@ -84,7 +84,7 @@ def fit(rows: list[LeanRow], recipe: Recipe = Recipe()) -> dict[str, Any]:
 
 
 def _predict(model: dict[str, Any], rows: list[LeanRow]) -> list[int]:
-    from slant.analyses.lean import LeanModel
+    from slant.analyses.judgement.lean import LeanModel
 
     lean = LeanModel(model)
     return [SIDES.index(lean.sides[int(lean.probabilities(article_text(r)).argmax())]) for r in rows]

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from slant.analyses.bias import piece_words, word_spans
+from slant.analyses.language.bias import piece_words, word_spans
 from slant.errors import InputError
 from slant.eval.babe import Row, read_babe, sentence_scores, word_labels, word_scores
 from slant.nlp.minilm import NumpyMiniLM

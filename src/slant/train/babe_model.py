@@ -1,7 +1,7 @@
 """The torch side of the BABE bias model: MiniLM's top BERT blocks plus sentence, word and lexicon heads.
 
 Parameter names follow Hugging Face's ``BertLayer`` so the trained blocks run unchanged in
-``NumpyMiniLM.run_layers`` (see analyses/bias.py).
+``NumpyMiniLM.run_layers`` (see analyses/language/bias.py).
 """
 
 from __future__ import annotations

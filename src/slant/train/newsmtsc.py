@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from slant.analyses.sentiment import target_pieces
+from slant.analyses.portrayal.sentiment import target_pieces
 from slant.eval.newsmtsc import Item, read_newsmtsc, scores
 from slant.nlp.minilm import NumpyMiniLM
 

@@ -5,7 +5,7 @@ The blocks run once per sentence, however many targets it has. (Marking the targ
 vector added to its wordpieces before the blocks, so that they run once per target, scored no better
 on devtest_mt with 3 tuned blocks: 0.722 against 0.732 macro-F1; docs/EVALUATION.md.) Block parameter names follow
 Hugging Face's ``BertLayer`` (see train/babe_model.py), so the trained blocks run unchanged in
-``NumpyMiniLM.run_layers`` (analyses/sentiment.py).
+``NumpyMiniLM.run_layers`` (analyses/portrayal/sentiment.py).
 """
 
 from __future__ import annotations

@@ -1,0 +1,109 @@
+"""Scare quotes: quotation marks around a word or short phrase that nobody is quoted as saying.
+
+A quoted stretch (``quotemarks.find_quoted``) is speech, not a scare quote, when any of
+the article's quotes overlaps it, or when it reads as speech: more than four words,
+sentence-final punctuation or a finite verb inside, a comma before the closing mark
+followed by a speech verb (‘“Reckless,” she said’), or a speech verb it hangs from
+(‘called it “a disaster”’, ‘dismissed as “hysterical”’). Titles of works after a cue
+word (‘the book “Hillbilly Elegy”’) and nicknames between names (‘Dwayne “The Rock”
+Johnson’) are neither. What remains — ‘a “living wage” ordinance’, ‘the “housing
+czar”’ — is the writer's scare quote: it puts distance between the writer and the word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from slant.analyses.quotes.quotemarks import Quoted
+from slant.analyses.quotes.speech import verb_kind
+from slant.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+MAX_WORDS = 4
+RANK = 0
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_TITLE_CUES = frozenset(
+    """titled entitled book books film films movie song album show series episode documentary podcast
+    play poem novel memoir headline article column essay op-ed editorial hashtag slogan motto
+    chant nickname nicknamed dubbed""".split()
+)
+_NICKNAME_NEXT = frozenset({"PROPN"})
+
+
+def _words(span: "Span") -> int:
+    return sum(1 for t in span if any(ch.isalnum() for ch in t.text))
+
+
+def _overlaps(q: Quoted, quotes: Sequence[Quote]) -> bool:
+    return any(q.start < quote.end and quote.start < q.end for quote in quotes)
+
+
+def _titled(doc: "Doc", span: "Span") -> bool:
+    """A title of a work after a cue word (‘the film “Sound of Freedom”’)."""
+    before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct]
+    return any(t.lower_ in _TITLE_CUES for t in before)
+
+
+def _nickname(doc: "Doc", span: "Span") -> bool:
+    """A nickname between the parts of a name (‘Dwayne “The Rock” Johnson’)."""
+    prev = next((t for t in reversed(doc[: span.start]) if not t.is_punct), None)
+    nxt = next((t for t in doc[span.end :] if not t.is_punct), None)
+    return bool(
+        prev is not None
+        and nxt is not None
+        and prev.is_title
+        and nxt.is_title
+        and prev.pos_ == "PROPN"
+        and nxt.pos_ in _NICKNAME_NEXT
+        and nxt.i - span.end <= 1
+    )
+
+
+def _attributed(doc: "Doc", q: Quoted, span: "Span") -> bool:
+    """Words a speech verb gives to someone: the verb governs them, or follows a comma closing them."""
+    root = span.root
+    node = root
+    for _ in range(3):
+        if node.dep_ in ("nsubj", "nsubjpass") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB"):
+            if verb_kind(node) is not None:
+                return True
+            break
+    inner = doc.text[q.start : q.end].rstrip()
+    if inner.endswith(",") or (q.close is not None and doc.text[q.close + 1 : q.close + 2] == ","):
+        after = doc[span.end : span.end + 5]
+        return any(verb_kind(t) in ("report", "manner") for t in after)
+    return False
+
+
+def is_scare_quote(doc: "Doc", q: Quoted, quotes: Sequence[Quote]) -> bool:
+    """Whether a quoted stretch is a scare quote (see the module docstring).
+
+    Args:
+        doc: the article's parse.
+        q: a quoted stretch of the article's text.
+        quotes: the article's quotes; a stretch any of them overlaps is speech.
+    """
+    if q.close is None or _overlaps(q, quotes):
+        return False
+    inner = doc.text[q.start : q.end].strip().rstrip(",")
+    if not inner or inner[-1] in ".!?…":
+        return False
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not 1 <= _words(span) <= MAX_WORDS:
+        return False
+    if any(t.tag_ in _FINITE for t in span):
+        return False
+    return not (_titled(doc, span) or _nickname(doc, span) or _attributed(doc, q, span))
+
+
+def why(term: str) -> str:
+    """The explanation of a scare-quote mark."""
+    return (
+        f'quotation marks around "{term}", with no one quoted as saying it, keep the writer at a distance from the word'
+    )

@@ -1,0 +1,105 @@
+"""Actors merged across articles: names, surnames, acronyms, role descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from slant.analyses.actors.actors import actor_at, run
+from slant.model import Actor, Article, Comparison, Mention
+from slant.nlp.parse import parse
+from slant.nlp.resources import Resources
+from slant.settings import Settings
+
+LEFT = (
+    "Mayor Dana Whitfield said the Bayside Port Authority (BPA) would hire 40 new inspectors. "
+    "Whitfield spoke after a tense meeting.\n"
+    "The mayor said the plan would protect workers."
+)
+RIGHT = (
+    "The BPA plan is a giveaway, critics said. "
+    "Dana Whitfield, the mayor of Bayside, defended it on Tuesday.\n"
+    "Council member Arturo Reyes voted against it."
+)
+
+
+def _actors(*texts: str) -> list[Actor]:
+    articles = [Article(id=f"a{i}", source="t", text=t) for i, t in enumerate(texts, start=1)]
+    comparison = parse(Comparison(articles=articles), Resources())
+    result: list[Actor] = run(comparison, Resources(), Settings())["actors"]
+    return result
+
+
+def _by_name(actors: list[Actor], name: str) -> Actor:
+    return next(a for a in actors if a.name == name)
+
+
+@pytest.mark.slow
+def test_actors_person_merged_across_articles_with_surname_and_role() -> None:
+    actors = _actors(LEFT, RIGHT)
+    whitfield = _by_name(actors, "Dana Whitfield")
+    assert whitfield.type == "PERSON"
+    assert whitfield.articles == ["a1", "a2"]
+    texts = [m.text for m in whitfield.mentions]
+    assert "Whitfield" in texts
+    assert any(t.lower() == "mayor" for t in texts)
+
+
+@pytest.mark.slow
+def test_actors_acronym_joins_full_name() -> None:
+    authority = _by_name(_actors(LEFT, RIGHT), "Bayside Port Authority")
+    assert {m.text for m in authority.mentions} >= {"Bayside Port Authority", "BPA"}
+    assert authority.articles == ["a1", "a2"]
+
+
+@pytest.mark.slow
+def test_actors_mentions_point_into_text() -> None:
+    texts = {"a1": LEFT, "a2": RIGHT}
+    for actor in _actors(LEFT, RIGHT):
+        for m in actor.mentions:
+            assert texts[m.article][m.start : m.end] == m.text
+
+
+@pytest.mark.slow
+def test_actors_on_seeds(seed_comparison: Comparison) -> None:
+    actors = seed_comparison.actors or []
+    homan = _by_name(actors, "Tom Homan")
+    texts = {(m.article, m.text) for m in homan.mentions}
+    assert {("a1", "Tom Homan"), ("a1", "Homan"), ("a2", "Homan"), ("a1", "border czar")} <= texts
+    lapd = _by_name(actors, "Los Angeles Police Department")
+    assert "LAPD" in {m.text for m in lapd.mentions}
+    la = _by_name(actors, "Los Angeles")
+    assert {"LA", "Los Angeles"} <= {m.text for m in la.mentions}
+    assert la.articles == ["a1", "a2"]
+    assert _by_name(actors, "Hugo Soto-Martinez").type == "PERSON"
+    assert _by_name(actors, "Daily Kos").type == "ORG"
+
+
+def test_actor_at_finds_overlapping_mention() -> None:
+    actor = Actor(id="p1", name="X Y", type="PERSON", mentions=[Mention(article="a1", text="Y", start=10, end=11)])
+    assert actor_at([actor], "a1", 9, 12) is actor
+    assert actor_at([actor], "a2", 9, 12) is None
+    assert actor_at([actor], "a1", 0, 10) is None
+
+
+@pytest.mark.slow
+def test_actors_kind_of_person_not_linked_across_articles() -> None:
+    left = "Karen Whitfield, a former teacher, leads the board. Whitfield said the books would go."
+    right = "A teacher at the district, who asked not to be named, said the teacher union objected."
+    whitfield = _by_name(_actors(left, right), "Karen Whitfield")
+    assert whitfield.articles == ["a1"]
+
+
+@pytest.mark.slow
+def test_actors_office_linked_across_articles_and_possessive_skipped() -> None:
+    left = "Sheriff Paul Dent said deputies were ready. The sheriff's office declined further comment."
+    right = "The sheriff told reporters the plan was unsafe."
+    dent = _by_name(_actors(left, right), "Paul Dent")
+    texts = [(m.article, m.text) for m in dent.mentions]
+    assert ("a2", "sheriff") in texts
+    assert ("a1", "sheriff") not in texts
+
+
+@pytest.mark.slow
+def test_actors_party_tags_are_not_actors() -> None:
+    actors = _actors("Sen. Ann Cole (D-Sabino Wells) voted yes.", "Cole (R-Prescott) voted no, said Rep. Bo Hart.")
+    assert not any(a.name.startswith(("D-", "R-")) for a in actors)

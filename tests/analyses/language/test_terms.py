@@ -1,0 +1,201 @@
+"""Same-referent word choice across articles (analyses/language/terms.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from slant.analyses.actors import actors
+from slant.analyses.language import terms
+from slant.model import Article, Comparison, LanguageMark, Term
+from slant.nlp.parse import parse
+from slant.nlp.resources import Resources
+
+
+def _comparison(resources: Resources, *texts: str, marks: list[LanguageMark] | None = None) -> Comparison:
+    comparison = Comparison(articles=[Article(id=f"a{i}", source="test", text=t) for i, t in enumerate(texts, start=1)])
+    parse(comparison, resources)
+    comparison.actors = actors.run(comparison, resources, None)["actors"]  # type: ignore[arg-type]
+    comparison.language = marks
+    return comparison
+
+
+def _terms(comparison: Comparison) -> list[Term]:
+    found: list[Term] = terms.run(comparison, None, None)["terms"]  # type: ignore[arg-type]
+    return found
+
+
+def _wordings(term: Term) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for v in term.variants:
+        out.setdefault(v.article, set()).add(v.text.lower())
+    return out
+
+
+def test_known_referent_groups_the_wordings_of_each_article(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "The county will not help agents deport undocumented immigrants. Advocates said undocumented immigrants "
+        "fear the raids.",
+        "The county shields illegal immigrants from deportation. Critics said illegal aliens are released.",
+    )
+    found = [t for t in _terms(c) if t.referent == "immigrants without legal status"]
+    assert len(found) == 1
+    term = found[0]
+    assert _wordings(term) == {"a1": {"undocumented immigrants"}, "a2": {"illegal immigrants", "illegal aliens"}}
+    counts = {v.text.lower(): v.count for v in term.variants}
+    assert counts["undocumented immigrants"] == 2
+    loaded = {v.text.lower() for v in term.variants if v.loaded}
+    assert loaded == {"illegal immigrants", "illegal aliens"}
+    spans = [s for v in term.variants for s in v.spans]
+    for span in spans:
+        text = c.article(span.article).text[span.start : span.end]
+        assert text.lower() in {"undocumented immigrants", "illegal immigrants", "illegal aliens"}
+    assert term.why and term.id == "t1"
+
+
+def test_same_wording_everywhere_is_not_a_term(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "Officials counted the undocumented immigrants at the border.",
+        "The report said undocumented immigrants waited for days.",
+    )
+    assert not [t for t in _terms(c) if t.referent == "immigrants without legal status"]
+
+
+def test_two_neutral_wordings_are_not_a_slant(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "Hundreds of protesters marched downtown on Friday evening.",
+        "Hundreds of demonstrators marched downtown on Friday evening.",
+    )
+    assert not _terms(c)
+
+
+def test_abortion_labels_are_compared(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "Pro-life groups praised the ruling on Monday.",
+        "Anti-abortion groups praised the ruling on Monday.",
+    )
+    found = [t for t in _terms(c) if t.referent == "opponents of legal abortion"]
+    assert len(found) == 1
+    assert {v.text.lower(): v.loaded for v in found[0].variants} == {"pro-life": True, "anti-abortion": False}
+
+
+def test_a_compound_modifier_is_not_a_naming(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "Undocumented immigrant advocates rallied at the capitol.",
+        "Illegal immigrants were detained at the capitol.",
+    )
+    found = [t for t in _terms(c) if t.referent == "immigrants without legal status"]
+    assert not found  # "immigrant" in "immigrant advocates" names the advocates
+
+
+def test_actor_described_differently(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "Border czar Mark Fellner said the city would face consequences. Fellner spoke on Tuesday.",
+        "Former acting immigration director Mark Fellner said the city broke the law.",
+    )
+    found = [t for t in _terms(c) if t.actor is not None]
+    assert len(found) == 1
+    term = found[0]
+    assert term.referent == "Mark Fellner"
+    assert _wordings(term) == {"a1": {"border czar"}, "a2": {"former acting immigration director"}}
+
+
+def test_the_same_description_in_more_or_fewer_words_is_not_a_difference(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "City Councilwoman Dana Ruiz voted no.",
+        "Councilwoman Dana Ruiz voted no on Tuesday.",
+    )
+    assert not [t for t in _terms(c) if t.actor is not None]
+
+
+def test_same_head_with_a_loaded_modifier(nlp_resources: Resources) -> None:
+    first = "Violent protesters blocked the bridge for hours."
+    second = "Student protesters blocked the bridge for hours."
+    start = first.index("Violent")
+    mark = LanguageMark(
+        article="a1",
+        sentence="a1.s1",
+        kind="loaded",
+        term="Violent",
+        start=start,
+        end=start + len("Violent"),
+        score=0.9,
+        why="test",
+    )
+    c = _comparison(nlp_resources, first, second, marks=[mark])
+    found = [t for t in _terms(c) if t.referent == "protester"]
+    assert len(found) == 1
+    loaded = {v.text: v.loaded for v in found[0].variants}
+    assert loaded == {"Violent protesters": True, "Student protesters": False}
+    # without a loaded mark the two wordings are just different descriptions
+    c2 = _comparison(nlp_resources, first, second)
+    assert not [t for t in _terms(c2) if t.referent == "protester"]
+
+
+def test_referent_lexicon_is_well_formed() -> None:
+    variants = terms.referent_lexicon()
+    assert len(variants) > 80
+    assert {v.judgement for v in variants} <= {"loaded", "neutral", "euphemism"}
+    for referent in {v.referent for v in variants}:
+        judgements = {v.judgement for v in variants if v.referent == referent}
+        assert judgements - {"neutral"}, f"{referent}: no loaded or euphemistic wording, never a term"
+    keys = [(v.referent, v.lemmas) for v in variants]
+    assert len(keys) == len(set(keys))
+
+
+def test_seed_illegal_and_undocumented_are_one_referent(seed_comparison: Comparison) -> None:
+    found = [t for t in seed_comparison.terms or [] if t.referent == "immigrants without legal status"]
+    assert len(found) == 1
+    wordings = _wordings(found[0])
+    assert "undocumented immigrants" in wordings["a1"]
+    assert "illegal immigrants" in wordings["a2"]
+    assert [v.text.lower() for v in found[0].variants if v.loaded] == ["illegal immigrants"]
+
+
+def test_seed_homan_descriptions(seed_comparison: Comparison) -> None:
+    homan = [t for t in seed_comparison.terms or [] if t.actor is not None and "Homan" in t.referent]
+    assert len(homan) == 1
+    wordings = _wordings(homan[0])
+    assert "border czar" in wordings["a1"]
+    assert "former acting ice director" in wordings["a2"]
+
+
+@pytest.mark.parametrize("name", ["harbor", "shelter", "fire", "tax", "books", "qa_camp"])
+def test_examples_give_few_terms(examples, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Precision guard: the bundled examples (neutral wording on both sides) give at most two terms."""
+    import slant
+
+    paths = sorted(str(p) for p in examples.glob(f"{name}*.txt"))
+    settings = slant.Settings().with_(analyses=("actors", "terms"))
+    comparison = slant.compare(slant.read_articles(paths), settings)
+    assert len(comparison.terms or []) <= 2
+
+
+def test_actor_labelled_by_apposition(nlp_resources: Resources) -> None:
+    c = _comparison(
+        nlp_resources,
+        "State Senator Ann Brody, a tax-and-spend liberal, voted against the bill on Monday.",
+        "State Senator Ann Brody, a veteran budget writer, voted against the bill on Monday.",
+    )
+    [term] = [t for t in _terms(c) if t.actor is not None]
+    assert _wordings(term) == {
+        "a1": {"state senator", "tax-and-spend liberal"},
+        "a2": {"state senator", "veteran budget writer"},
+    }
+
+
+def test_referent_judgements_agree_with_the_loaded_lexicon() -> None:
+    """A wording the referent list calls neutral is never in the loaded-language lexicon, and vice versa."""
+    from slant.analyses.language.lexicons import load_lexicons
+
+    loaded = {" ".join(e.words) for e in load_lexicons().loaded}
+    for v in terms.referent_lexicon():
+        wording = " ".join(v.lemmas).replace(" - ", "-")
+        if v.judgement == "neutral":
+            assert wording not in loaded, f"{wording!r} is neutral in referents.txt but loaded in loaded.txt"
