@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import slant.cli
 from slant.cli import main
 
 ARTICLE = (
@@ -119,6 +121,57 @@ def test_cli_help_imports_no_heavy_models() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_cli_commands_register_in_help_order() -> None:
+    # slant.cli imports the command modules in this order; `slant --help` lists them as registered.
+    from typer.core import TyperGroup
+    from typer.main import get_command
+
+    group = get_command(slant.cli.app)
+    assert isinstance(group, TyperGroup)
+    assert list(group.commands) == [
+        "compare",
+        "version",
+        "ingest",
+        "stories",
+        "story",
+        "serve",
+        "eval",
+        "train",
+    ]
+    evals, trains = group.commands["eval"], group.commands["train"]
+    assert isinstance(evals, TyperGroup) and isinstance(trains, TyperGroup)
+    assert list(evals.commands) == [
+        "align",
+        "quotes",
+        "language",
+        "terms",
+        "babe",
+        "newsmtsc",
+        "babe-words",
+        "basil",
+        "basil-stance",
+        "basil-inf",
+        "allsides",
+        "neus",
+        "stories",
+    ]
+    assert list(trains.commands) == ["allsides", "align", "embedder", "babe", "newsmtsc", "outlets", "stories"]
+
+
+def test_cli_command_modules_import_only_the_shared_module() -> None:
+    package = Path(slant.cli.__file__).parent
+    for path in sorted(package.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        imported = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("slant.cli")):
+                imported.add("." * node.level + (node.module or ""))
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names if alias.name.startswith("slant.cli")}
+        assert imported == (set() if path.stem == "apps" else {"slant.cli.apps"}), path.name
 
 
 def test_cli_process_exit_code_for_bad_input(tmp_path: Path) -> None:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import logging
 
-__version__ = "0.1.0"
-
-from slant.errors import (  # noqa: E402 (after __version__, which pipeline reads)
+from slant.errors import (
     FetchError,
     InputError,
     ModelUnavailableError,
@@ -20,10 +18,11 @@ from slant.errors import (  # noqa: E402 (after __version__, which pipeline read
     SlantError,
     StoreError,
 )
-from slant.ingest import read_articles  # noqa: E402
-from slant.model import Article, Comparison  # noqa: E402
-from slant.pipeline import compare  # noqa: E402
-from slant.settings import Settings  # noqa: E402
+from slant.ingest import read_articles
+from slant.model import Article, Comparison
+from slant.pipeline import compare
+from slant.settings import Settings
+from slant.version import __version__ as __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

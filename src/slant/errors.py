@@ -9,7 +9,7 @@
     ├── PipelineError           analyses were asked for in an order that cannot run
     └── StoreError              the database could not be read or written
 
-The library raises these; only ``cli.py`` and the web API turn them into a
+The library raises these; only ``slant.cli`` and the web API turn them into a
 one-line message and an exit code (see ``exit_code``) or a 4xx response.
 """
 

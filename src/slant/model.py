@@ -126,7 +126,7 @@ class Quote(_Model):
 
 
 class SourceCite(_Model):
-    """Another news outlet cited as a source ('told Newsmax', 'according to the Wall Street Journal')."""
+    """Another news outlet cited as a source ('told Fox News', 'according to the Wall Street Journal')."""
 
     article: str
     outlet: str

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from slant import __version__
 from slant.errors import InputError, PipelineError
 from slant.model import Article, Comparison, Provenance
 from slant.nlp.resources import Resources
 from slant.settings import Settings
+from slant.version import __version__
 
 Runner = Callable[[Comparison, Resources, Settings], dict[str, Any]]
 
@@ -127,7 +127,12 @@ def build_pipeline(names: Iterable[str], registry: dict[str, Analysis] | None = 
     return ordered
 
 
-def _assign_ids(articles: Sequence[Article]) -> list[Article]:
+def assign_ids(articles: Sequence[Article]) -> list[Article]:
+    """Give every article a distinct id: its own when it has a usable one, else ``a1``, ``a2``, ... by position.
+
+    Raises:
+        InputError: two articles would share an id.
+    """
     seen: set[str] = set()
     out: list[Article] = []
     for i, article in enumerate(articles, start=1):
@@ -210,5 +215,5 @@ def compare(
     if len(built) < 2:
         raise InputError(f"compare needs at least two articles, got {len(built)}")
     plan = build_pipeline(settings.analyses)
-    comparison = Comparison(articles=_assign_ids(built))
+    comparison = Comparison(articles=assign_ids(built))
     return run(comparison, settings, resources, plan)

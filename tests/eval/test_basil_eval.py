@@ -88,7 +88,7 @@ def test_read_basil_repeated_sentence_gets_span_in_each_copy(tmp_path: Path) -> 
         ("bad_json", "cannot read the BASIL JSON"),
         ("no_body", "not a BASIL article"),
         ("no_annotation", "annotation file missing"),
-        ("bad_span", "lacks start, end, txt or bias"),
+        ("bad_span", "phrase annotation 1 lacks end, txt, bias "),
     ],
 )
 def test_read_basil_rejects_bad_folders(tmp_path: Path, setup: str, message: str) -> None:

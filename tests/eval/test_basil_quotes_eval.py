@@ -84,7 +84,7 @@ def test_real_basil_quotes() -> None:
         (
             '{"body-paragraphs": [["One."]]}',
             '{"phrase-level-annotations": [{"quote": "yes", "txt": "One"}]}',
-            "lacks start, end, txt or speaker",
+            "phrase annotation 1 lacks start, end, bias, speaker ",
         ),
     ],
 )

@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 from slant import __version__
 from slant.errors import FetchError
 from slant.ingest import connect as connect_module
-from slant.ingest.fetch import Fetcher, FetchPolicy, _retry_delay, address_kind, fetch
+from slant.ingest.fetch import Fetcher, FetchPolicy, address_kind, fetch
+from slant.ingest.polite import retry_delay
 
 PAGE = b"<html><body><p>The council voted on Tuesday.</p></body></html>"
 LOCAL = FetchPolicy(allow_private=True, retries=0, timeout_s=5.0)
@@ -390,7 +391,7 @@ def unused_port() -> int:
     [(0, None, 0.5), (1, None, 1.0), (2, None, 2.0), (0, 3.0, 3.0), (1, 0.0, 1.0), (0, 31.0, None), (10, None, 30.0)],
 )
 def test_retry_delay_backs_off_and_honours_retry_after(attempt: int, retry_after: float | None, delay: float) -> None:
-    assert _retry_delay(FetchPolicy(), attempt, retry_after) == delay
+    assert retry_delay(FetchPolicy(), attempt, retry_after) == delay
 
 
 def test_fetcher_limits_concurrency_per_host(server: Server) -> None:

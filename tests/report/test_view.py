@@ -109,7 +109,7 @@ def test_view_unknown_sentence_id_falls_back_to_offsets() -> None:
 
 
 def test_shown_marks_groups_same_wording_and_limits() -> None:
-    from slant.report.view import MarkView, shown_marks
+    from slant.report.language_view import MarkView, shown_marks
 
     def m(kind: str, term: str, start: int, score: float = 1.0) -> MarkView:
         return MarkView(kind, "c", term, f"why {term}", score, "a1.s1", start, start + len(term))

@@ -1,13 +1,9 @@
 """`slant eval basil`: the shipped bias model scored on lexical bias in any BASIL-layout folder.
 
-Data. BASIL (Fan et al., EMNLP 2019) pairs ``articles/YEAR/ID.json`` with
-``annotations/YEAR/ID_ann.json``. An article's ``body-paragraphs`` is a list of paragraphs, each a
-list of sentences: these are the sentences scored (BASIL's own segmentation; the title is not
-scored). A phrase annotation carries no sentence index, only ``start``/``end`` offsets *into its
-sentence* and its text ``txt``, so it is placed in every body sentence whose ``[start:end]`` slice
-equals ``txt`` (a sentence repeated word for word in one article gets the span in each copy);
-failing that, in the first sentence containing ``txt``; failing that (e.g. a span in the title) it
-is counted in ``unmatched_spans`` and left out.
+Data. A BASIL (Fan et al., EMNLP 2019) folder as eval/basil_reader.py reads it: the body sentences
+of every article (BASIL's own segmentation; the title is not scored) with the phrase annotations
+placed in them (a span placed in no body sentence, e.g. one in the title, is counted in
+``unmatched_spans`` and left out).
 
 Sentence level (lexical bias). A sentence is positive when it holds a ``lex`` span. The rule was
 fixed before looking at BASIL and uses only the model's shipped thresholds: a sentence is predicted
@@ -34,7 +30,6 @@ when some predicted span of its sentence overlaps it. ``span_precision`` = corre
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,6 +38,7 @@ from typing import Any, Protocol
 
 from slant.analyses.language.bias import BiasScores, load
 from slant.errors import InputError
+from slant.eval.basil_reader import read_folder
 
 ANCHOR = (
     "POLITICS (Liu et al., 2022): BASIL sentence-level F1 73.41, supervised on BASIL (compare with the any_* "
@@ -92,108 +88,26 @@ class Scorer(Protocol):
     def score(self, texts: list[str]) -> list[BiasScores]: ...
 
 
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read the BASIL JSON ({exc})") from None
-
-
-def _body(path: Path) -> list[str]:
-    doc = _read_json(path)
-    paragraphs = doc.get("body-paragraphs") if isinstance(doc, dict) else None
-    if not isinstance(paragraphs, list) or not all(isinstance(p, list) for p in paragraphs):
-        raise InputError(f"{path}: not a BASIL article (needs 'body-paragraphs', a list of sentence lists)")
-    sentences = [s for p in paragraphs for s in p]
-    if not all(isinstance(s, str) for s in sentences):
-        raise InputError(f"{path}: not a BASIL article ('body-paragraphs' must hold strings)")
-    return sentences
-
-
-def phrase_annotations(path: Path) -> list[Any]:
-    """The ``phrase-level-annotations`` list of a BASIL annotation file.
-
-    Raises:
-        InputError: unreadable file, or no such list.
-    """
-    doc = _read_json(path)
-    items = doc.get("phrase-level-annotations") if isinstance(doc, dict) else None
-    if not isinstance(items, list):
-        raise InputError(f"{path}: not a BASIL annotation file (needs a 'phrase-level-annotations' list)")
-    return items
-
-
-def _annotations(path: Path) -> list[tuple[int, int, str, str]]:
-    out = []
-    for item in phrase_annotations(path):
-        try:
-            start, end, text, bias = int(item["start"]), int(item["end"]), str(item["txt"]), str(item["bias"])
-        except (KeyError, TypeError, ValueError):
-            raise InputError(f"{path}: a phrase annotation lacks start, end, txt or bias") from None
-        out.append((start, end, text, bias.strip().lower()))
-    return out
-
-
-def _place(span: tuple[int, int, str, str], texts: list[str]) -> list[tuple[int, GoldSpan]]:
-    """The (sentence index, span) pairs an annotation belongs to; empty when it is in no body sentence."""
-    start, end, text, bias = span
-    if not text:
-        return []
-    exact = [(i, GoldSpan(start, end, bias)) for i, t in enumerate(texts) if t[start:end] == text]
-    if exact:
-        return exact
-    for i, t in enumerate(texts):  # offsets off: fall back on the first occurrence of the text
-        at = t.find(text)
-        if at >= 0:
-            return [(i, GoldSpan(at, at + len(text), bias))]
-    return []
-
-
-def article_files(folder: Path) -> list[tuple[Path, Path]]:
-    """(article file, annotation file) of every article of a BASIL-layout folder, in path order.
-
-    Raises:
-        InputError: the folder or its ``articles``/``annotations`` subfolders are missing, it holds no
-            articles, or an article has no annotation file.
-    """
-    articles_dir, annotations_dir = folder / "articles", folder / "annotations"
-    for path in (folder, articles_dir, annotations_dir):
-        if not path.is_dir():
-            raise InputError(f"{path}: no such folder (expected a BASIL folder with articles/ and annotations/)")
-    paths = sorted(articles_dir.rglob("*.json"))
-    if not paths:
-        raise InputError(f"{articles_dir}: no article files (*.json) found")
-    out = []
-    for path in paths:
-        ann_path = annotations_dir / path.relative_to(articles_dir).with_name(f"{path.stem}_ann.json")
-        if not ann_path.is_file():
-            raise InputError(f"{ann_path}: annotation file missing for article {path.name}")
-        out.append((path, ann_path))
-    return out
-
-
 def read_basil(folder: Path) -> Corpus:
-    """Every body sentence of a BASIL-layout folder, with its gold spans (placement in the module docstring).
+    """Every body sentence of a BASIL-layout folder, with its gold spans (placement in eval/basil_reader.py).
 
     Raises:
-        InputError: the folder or its ``articles``/``annotations`` subfolders are missing, it holds no
-            articles, an article has no annotation file, or a file is not valid BASIL JSON.
+        InputError: as ``basil_reader.read_folder``, or the articles hold no sentences.
     """
+    articles = read_folder(folder).articles
     sentences: list[Sentence] = []
     unmatched = 0
-    pairs = article_files(folder)
-    for path, ann_path in pairs:
-        texts = _body(path)
+    for article in articles:
+        texts = article.sentences
         placed: list[list[GoldSpan]] = [[] for _ in texts]
-        for span in _annotations(ann_path):
-            where = _place(span, texts)
-            unmatched += not where
-            for i, gold in where:
-                placed[i].append(gold)
-        sentences += [Sentence(path.stem, i, t, tuple(placed[i])) for i, t in enumerate(texts)]
+        for annotation in article.annotations:
+            unmatched += not annotation.places
+            for place in annotation.places:
+                placed[place.sentence].append(GoldSpan(place.start, place.end, annotation.bias))
+        sentences += [Sentence(article.name, i, t, tuple(placed[i])) for i, t in enumerate(texts)]
     if not sentences:
         raise InputError(f"{folder / 'articles'}: the articles hold no sentences")
-    return Corpus(sentences, len(pairs), unmatched)
+    return Corpus(sentences, len(articles), unmatched)
 
 
 def loaded_spans(words: Sequence[tuple[int, int, float]], threshold: float) -> list[tuple[int, int]]:

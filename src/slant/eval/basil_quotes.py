@@ -1,14 +1,14 @@
 """`slant eval quotes --data BASIL_DIR`: speaker attribution scored on BASIL's quoted spans.
 
-Data. In a BASIL-layout folder (see eval/basil.py), phrase annotations with ``"quote": "yes"`` are
+Data. In a BASIL-layout folder (read by eval/basil_reader.py), phrase annotations with ``"quote": "yes"`` are
 quoted words and ``speaker`` names who said them: a person or group with underscores
 ("Elizabeth_Lauten", "Senate_Republicans", "Obama_campaign"), or ``other_pro`` / ``other_anti`` /
 ``other_neutral`` for someone BASIL does not name.
 
 Protocol. Each article becomes one slant article: its body paragraphs separated by blank lines,
 the sentences of a paragraph joined by spaces (the title is left out), run through the ``quotes``
-analysis exactly as ``slant compare`` runs it. A gold quote is placed in its sentence as in
-eval/basil.py. slant's answer for it is the quote overlapping it the most (shared characters). It
+analysis exactly as ``slant compare`` runs it. A gold quote sits where the reader places it first
+(eval/basil_reader.py). slant's answer for it is the quote overlapping it the most (shared characters). It
 is **correct** when what slant says about that quote's speaker (see ``speaker_names``: its name as
 written and, for a resolved actor, the actor's name, aliases, stated side, titles and descriptions,
 and the phrases set off by commas after its name) shares a word with the gold name: equal words, or
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from slant.errors import InputError
-from slant.eval.basil import _body, _place, _read_json, article_files, phrase_annotations
+from slant.eval.basil_reader import read_folder
 from slant.model import Comparison, Quote
 
 ANCHOR = "issue goal: speaker accuracy >= 0.85 on BASIL quotes (no published anchor for this protocol)"
@@ -64,42 +64,22 @@ def same_speaker(gold: str, names: list[str]) -> bool:
     return False
 
 
-def _quote_annotations(path: Path) -> list[tuple[int, int, str, str]]:
-    out = []
-    for item in phrase_annotations(path):
-        if not isinstance(item, dict) or str(item.get("quote", "")).strip().lower() != "yes":
-            continue
-        try:
-            out.append((int(item["start"]), int(item["end"]), str(item["txt"]), str(item["speaker"]).strip()))
-        except (KeyError, TypeError, ValueError):
-            raise InputError(f"{path}: a quote annotation lacks start, end, txt or speaker") from None
-    return out
-
-
 def read_articles(folder: Path) -> list[tuple[str, str, list[GoldQuote]]]:
     """(name, slant text, gold quotes) of every article of a BASIL-layout folder.
 
     Raises:
-        InputError: not a BASIL folder, or a file that is not BASIL JSON.
+        InputError: as ``basil_reader.read_folder``.
     """
     out = []
-    for path, ann_path in article_files(folder):
-        sentences = _body(path)  # checks the layout: a list of paragraphs, each a list of strings
-        paragraphs: list[list[str]] = _read_json(path)["body-paragraphs"]
-        starts, text = [], ""
-        for p in paragraphs:
-            for k, sentence in enumerate(p):
-                if text and k == 0:
-                    text += "\n\n"
-                elif k:
-                    text += " "
-                starts.append(len(text))
-                text += sentence.replace("\n", " ")
+    for article in read_folder(folder).articles:
+        text = article.text()
         gold = []
-        for start, end, quoted, speaker in _quote_annotations(ann_path):
-            for i, span in _place((start, end, quoted, "quote"), sentences)[:1]:
-                gold.append(GoldQuote(path.stem, starts[i] + span.start, starts[i] + span.end, speaker))
-        out.append((path.stem, text, gold))
+        for annotation in article.annotations:
+            if annotation.quote and annotation.places:
+                place = annotation.places[0]
+                at = text.sentences[place.sentence][0]
+                gold.append(GoldQuote(article.name, at + place.start, at + place.end, annotation.speaker))
+        out.append((article.name, text.text, gold))
     return out
 
 

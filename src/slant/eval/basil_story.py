@@ -1,15 +1,16 @@
 """`slant eval basil-stance` and `slant eval basil-inf`: story-level judgements scored on BASIL triplets.
 
 BASIL (Fan et al., EMNLP 2019) covers each event with three articles (Fox News, New York Times,
-HuffPost; files ``UUID_1/_2/_3.json`` of one triplet). Each article is rebuilt as one slant
-article: its title, then its body paragraphs separated by blank lines, the sentences of a
-paragraph joined by spaces; nothing else (no source, no URL) is given to slant.
+HuffPost; files ``UUID_1/_2/_3.json`` of one triplet), read by eval/basil_reader.py. Each article
+is rebuilt as one slant article: its title, then its body paragraphs separated by blank lines, the
+sentences of a paragraph joined by spaces; nothing else (no source, no URL) is given to slant.
 
 **Stance** (``basil-stance``): BASIL's article-level ``relative_stance`` (left / center / right
 *relative to the other two articles of its triplet*) against slant's ``lean``. Two readings: the
 side the lean model picks for the article alone (``macro_f1``, ``accuracy``), and the triplet
 ranked by the lean score P(right) - P(left), lowest called left, middle center, highest right
-(``relative_macro_f1``, ``relative_accuracy``), which is how BASIL's label is defined.
+(``relative_macro_f1``, ``relative_accuracy``), which is how BASIL's label is defined. Articles
+whose ``relative_stance`` is anything else (BASIL also writes liberal / conservative) are not scored.
 
 **Informational bias** (``basil-inf``): a body sentence is gold-positive when it holds a span with
 ``bias`` = ``inf`` (facts chosen to sway). The three articles of a triplet are compared and the
@@ -30,15 +31,16 @@ from typing import Any
 
 from slant.errors import InputError
 from slant.eval.allsides import SIDES, scores
-from slant.eval.basil import _annotations, _place, _read_json, article_files, classification, roc_auc
+from slant.eval.basil import classification, roc_auc
+from slant.eval.basil_reader import BasilArticle, read_folder
 
 STANCE_ANCHOR = "POLITICS (Liu et al., 2022): BASIL article stance macro-F1 51.94 (supervised on BASIL)"
 INF_ANCHOR = "issue goal: sentence-level informational-bias F1 >= 0.45 (the hardest BASIL task)"
 
 
 @dataclass(frozen=True)
-class BasilArticle:
-    """One BASIL article rebuilt as text, with its body sentences' offsets and gold labels."""
+class StoryArticle:
+    """One BASIL article rebuilt as text (eval/basil_reader.py), with its body sentences' offsets and gold labels."""
 
     name: str
     triplet: str
@@ -49,56 +51,31 @@ class BasilArticle:
     inf: tuple[bool, ...]
     """Per body sentence: holds a gold ``inf`` span."""
     stance: str | None
+    """BASIL's relative stance when it is one of left, center, right."""
 
 
-def _article(path: Path, ann_path: Path) -> BasilArticle:
-    doc = _read_json(path)
-    paragraphs = doc.get("body-paragraphs") if isinstance(doc, dict) else None
-    if not isinstance(paragraphs, list) or not all(isinstance(p, list) for p in paragraphs):
-        raise InputError(f"{path}: not a BASIL article (needs 'body-paragraphs', a list of sentence lists)")
-    title = str(doc.get("title") or "").strip()
-    text = f"{title}\n\n" if title else ""
-    offsets: list[tuple[int, int]] = []
-    body: list[str] = []
-    for p in paragraphs:
-        if not p:
-            continue
-        if body:
-            text += "\n\n"
-        for k, sentence in enumerate(p):
-            if k:
-                text += " "
-            offsets.append((len(text), len(text) + len(str(sentence))))
-            text += str(sentence)
-            body.append(str(sentence))
-    inf = [False] * len(body)
-    for span in _annotations(ann_path):
-        if span[3] == "inf":
-            for i, _ in _place(span, body):
-                inf[i] = True
-    ann = _read_json(ann_path)
-    level = ann.get("article-level-annotations") if isinstance(ann, dict) else None
-    stance = str(level.get("relative_stance", "")).strip().lower() if isinstance(level, dict) else ""
-    triplet = path.stem.rsplit("_", 1)[0]
-    return BasilArticle(
-        path.stem, triplet, title, text, tuple(offsets), tuple(inf), stance if stance in SIDES else None
-    )
+def _article(article: BasilArticle) -> StoryArticle:
+    text = article.text(title=True)
+    inf = [False] * len(text.sentences)
+    for annotation in article.annotations:
+        if annotation.bias == "inf":
+            for place in annotation.places:
+                inf[place.sentence] = True
+    stance = article.stance if article.stance in SIDES else None
+    return StoryArticle(article.name, article.triplet, article.title, text.text, text.sentences, tuple(inf), stance)
 
 
-def read_triplets(folder: Path) -> list[list[BasilArticle]]:
-    """The articles of a BASIL-layout folder grouped by triplet (files ``UUID_N.json``), in path order.
+def read_triplets(folder: Path) -> list[list[StoryArticle]]:
+    """The articles of a BASIL-layout folder grouped by triplet (files ``UUID_N.json``), in path order;
+    triplets with a single article are left out.
 
     Raises:
-        InputError: as ``eval.basil.article_files``, or a file that is not BASIL JSON.
+        InputError: as ``basil_reader.read_folder``.
     """
-    groups: dict[str, list[BasilArticle]] = defaultdict(list)
-    for path, ann_path in article_files(folder):
-        article = _article(path, ann_path)
-        groups[article.triplet].append(article)
-    return [g for g in groups.values() if len(g) >= 2]
+    return [[_article(a) for a in group] for group in read_folder(folder).triplets() if len(group) >= 2]
 
 
-def _comparison(group: Sequence[BasilArticle], analyses: tuple[str, ...], **settings_changes: Any) -> Any:
+def _comparison(group: Sequence[StoryArticle], analyses: tuple[str, ...], **settings_changes: Any) -> Any:
     from slant.model import Article, Comparison
     from slant.nlp.resources import Resources
     from slant.pipeline import build_pipeline, run

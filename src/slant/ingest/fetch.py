@@ -1,7 +1,9 @@
 """Safe, polite URL fetching: http(s) only, non-public addresses refused on every hop, size and time capped.
 
 Corpus ingest fetches the pages its feeds link to, many at once from threads; the web API fetches
-URLs its users type. Both go through one ``Fetcher``:
+URLs its users type. Both go through one ``Fetcher``, which runs each attempt hop by hop through
+redirects and retries failed attempts; its limits and manners are a ``FetchPolicy``
+(``slant.ingest.policy``):
 
 * **Where it connects.** Only ``http`` and ``https`` URLs are fetched. Host names are resolved by
   the fetcher's own httpcore network backend at the moment it opens a connection: every address the
@@ -16,13 +18,14 @@ URLs its users type. Both go through one ``Fetcher``:
 * **How much.** An attempt (every redirect hop and the whole body) must end within ``timeout_s``:
   name resolution and every socket read get only what is left of it, so a server dripping a byte at
   a time is cut off on time. A body over ``max_bytes`` is refused, counted after decompression (gzip
-  and deflate are decoded here, in bounded steps, so a compression bomb is refused too). Only text
-  types are accepted: HTML, XHTML, plain text, RSS/Atom/XML and JSON.
+  and deflate are decoded in bounded steps, so a compression bomb is refused too). Only text
+  types are accepted: HTML, XHTML, plain text, RSS/Atom/XML and JSON (``slant.ingest.response``).
 * **How politely.** At most ``per_host`` requests to one host run at once, across threads (waiting
   for a turn does not count against ``timeout_s``); connect errors, time-outs, 429 and 5xx are
   retried ``retries`` times with exponential backoff, never sooner than ``Retry-After`` asks, and not
-  at all when it asks for more than ``max_retry_wait_s``. The User-Agent names slant and its version.
-  A whole ``fetch`` thus takes at most ``(retries + 1) * timeout_s`` plus the waits between attempts.
+  at all when it asks for more than ``max_retry_wait_s`` (``slant.ingest.polite``). The User-Agent
+  names slant and its version. A whole ``fetch`` thus takes at most ``(retries + 1) * timeout_s``
+  plus the waits between attempts.
 
 Every failure is a ``FetchError`` whose one-line message names the URL and the reason.
 """
@@ -30,135 +33,32 @@ Every failure is a ``FetchError`` whose one-line message names the URL and the r
 from __future__ import annotations
 
 import contextlib
-import email.utils
 import logging
 import re
-import threading
 import time
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
-from typing import Any
 
 import httpx
 
-from slant import __version__
 from slant.errors import FetchError
 from slant.ingest.addresses import address_kind
 from slant.ingest.connect import Clock, Failure, VettingBackend, VettingTransport
-from slant.settings import Settings
+from slant.ingest.policy import FetchPolicy
+from slant.ingest.polite import HostSlots, retry_delay
+from slant.ingest.response import Fetched, read_final
 
 __all__ = ["FetchPolicy", "Fetched", "Fetcher", "address_kind", "fetch"]
 
 log = logging.getLogger(__name__)
 
-_TEXT_TYPES = frozenset(
-    {
-        "text/html",
-        "application/xhtml+xml",
-        "text/plain",
-        "application/rss+xml",
-        "application/atom+xml",
-        "application/rdf+xml",
-        "application/xml",
-        "text/xml",
-        "application/json",
-        "application/feed+json",
-    }
-)
 _ACCEPT = (
     "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1"
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _SHOWN_CHARS = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    """Limits and manners of a ``Fetcher``."""
-
-    timeout_s: float = 10.0
-    """Longest one attempt may take: connecting, every redirect hop and the whole body."""
-    max_bytes: int = 5_000_000
-    """Largest body accepted, after decompression; a larger one is refused, not truncated."""
-    max_redirects: int = 5
-    """Most redirects followed; each hop is checked like the first URL."""
-    retries: int = 2
-    """Further attempts after a connect error, a time-out, HTTP 429 or 5xx."""
-    backoff_s: float = 0.5
-    """Wait before the first retry, doubled before each next one."""
-    max_retry_wait_s: float = 30.0
-    """Longest wait a ``Retry-After`` header is obeyed for; asking for longer ends the retries."""
-    per_host: int = 2
-    """Most requests running at once to one host name, across all threads of a ``Fetcher``."""
-    allow_private: bool = False
-    """Connect to loopback, private and other non-public addresses too (tests, intranet corpora)."""
-    user_agent: str = f"slant/{__version__} (+https://github.com/slant-news/slant)"
-
-    @classmethod
-    def from_settings(cls, settings: Settings, allow_private: bool = False) -> FetchPolicy:
-        """The policy the ``fetch_*`` settings describe."""
-        return cls(
-            timeout_s=settings.fetch_timeout_s,
-            max_bytes=settings.fetch_max_bytes,
-            per_host=settings.fetch_per_host,
-            retries=settings.fetch_retries,
-            allow_private=allow_private,
-        )
-
-    def __post_init__(self) -> None:
-        if self.timeout_s <= 0 or self.max_bytes <= 0 or self.per_host < 1:
-            raise ValueError("FetchPolicy: timeout_s, max_bytes and per_host must be positive")
-        if self.max_redirects < 0 or self.retries < 0 or self.backoff_s < 0 or self.max_retry_wait_s < 0:
-            raise ValueError("FetchPolicy: max_redirects, retries and the waits cannot be negative")
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """A fetched text resource."""
-
-    url: str
-    """The final URL, after redirects."""
-    status: int
-    content_type: str
-    """The media type, lower case, without parameters (``text/html``)."""
-    content: bytes
-    """The body, decompressed, undecoded."""
-    charset: str | None
-    """The charset the ``Content-Type`` header names, if any."""
-
-
-@dataclass
-class _Slot:
-    semaphore: threading.Semaphore
-    users: int = 0
-
-
-@dataclass
-class _HostSlots:
-    """At most ``limit`` holders per host at once; a host's entry lives only while held or awaited."""
-
-    limit: int
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    _hosts: dict[str, _Slot] = field(default_factory=dict)
-
-    @contextlib.contextmanager
-    def hold(self, host: str) -> Iterator[None]:
-        with self._lock:
-            slot = self._hosts.setdefault(host, _Slot(threading.Semaphore(self.limit)))
-            slot.users += 1
-        try:
-            with slot.semaphore:
-                yield
-        finally:
-            with self._lock:
-                slot.users -= 1
-                if not slot.users:
-                    del self._hosts[host]
 
 
 def _shown(url: str | httpx.URL) -> str:
@@ -184,54 +84,6 @@ def _checked_url(url: str | httpx.URL) -> httpx.URL:
     return parsed.copy_with(fragment=None)
 
 
-def _content_type(header: str | None) -> tuple[str, str | None]:
-    """The media type and charset of a ``Content-Type`` header."""
-    media, *params = (header or "").split(";")
-    charset = None
-    for param in params:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and value.strip(" \"'"):
-            charset = value.strip(" \"'").lower()
-    return media.strip().lower(), charset
-
-
-def _retry_after(header: str | None) -> float | None:
-    """Seconds a ``Retry-After`` header asks to wait (delay or HTTP date); None when absent or unreadable."""
-    if not header:
-        return None
-    if header.strip().isdigit():
-        return float(header.strip())
-    try:
-        when = email.utils.parsedate_to_datetime(header)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max((when - datetime.now(timezone.utc)).total_seconds(), 0.0)
-
-
-def _retry_delay(policy: FetchPolicy, attempt: int, retry_after: float | None) -> float | None:
-    """Seconds to wait before retry number ``attempt + 1``; None when the server asks for too long a wait."""
-    backoff = min(policy.backoff_s * 2.0**attempt, policy.max_retry_wait_s)
-    if retry_after is None:
-        return backoff
-    if retry_after > policy.max_retry_wait_s:
-        return None
-    return max(backoff, retry_after)
-
-
-def _decompressor(encoding: str) -> Any:
-    """A zlib decompressor for a ``Content-Encoding``, or None for an unencoded body."""
-    encoding = encoding.strip().lower()
-    if encoding in ("", "identity"):
-        return None
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(zlib.MAX_WBITS | 16)
-    if encoding == "deflate":
-        return zlib.decompressobj()
-    raise Failure(f"refused: unsupported content encoding {encoding}")
-
-
 class Fetcher:
     """Fetch URLs safely and politely; one per process or task, shared by any number of threads.
 
@@ -241,7 +93,7 @@ class Fetcher:
     def __init__(self, policy: FetchPolicy | None = None) -> None:
         self.policy = policy or FetchPolicy()
         self._clock = Clock()
-        self._slots = _HostSlots(self.policy.per_host)
+        self._slots = HostSlots(self.policy.per_host)
         self._client = httpx.Client(
             transport=VettingTransport(VettingBackend(self.policy.allow_private, self._clock)),
             headers={"User-Agent": self.policy.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"},
@@ -281,7 +133,7 @@ class Fetcher:
             try:
                 return self._attempt(url)
             except Failure as failure:
-                delay = _retry_delay(self.policy, attempt, failure.retry_after) if failure.retry else None
+                delay = retry_delay(self.policy, attempt, failure.retry_after) if failure.retry else None
                 if delay is None or attempt == self.policy.retries:
                     reason = failure.reason
                     if failure.retry and failure.retry_after is not None and delay is None:
@@ -328,7 +180,7 @@ class Fetcher:
                             return url.join(location.strip())
                         except httpx.InvalidURL:
                             raise Failure(f"redirected to an invalid URL {_shown(location)}") from None
-                    return self._final(response, deadline)
+                    return read_final(response, self.policy, deadline)
                 finally:
                     response.close()
         finally:
@@ -345,44 +197,6 @@ class Fetcher:
             raise Failure(f"cannot connect ({exc})", retry=True) from None
         except httpx.HTTPError as exc:
             raise Failure(f"the connection failed ({exc or type(exc).__name__})") from None
-
-    def _final(self, response: httpx.Response, deadline: float) -> Fetched:
-        status = response.status_code
-        if not 200 <= status < 300:
-            phrase = f" {response.reason_phrase}" if response.reason_phrase else ""
-            retry_after = _retry_after(response.headers.get("retry-after"))
-            raise Failure(f"HTTP {status}{phrase}", retry=status == 429 or status >= 500, retry_after=retry_after)
-        media, charset = _content_type(response.headers.get("content-type"))
-        if media not in _TEXT_TYPES:
-            raise Failure(f"refused: content type {media or '(none given)'} is not text, HTML, XML or JSON")
-        length = response.headers.get("content-length", "").strip()
-        if length.isdigit() and int(length) > self.policy.max_bytes:
-            raise Failure(f"too large: over {self.policy.max_bytes:,} bytes ({int(length):,} announced)")
-        content = self._body(response, deadline)
-        return Fetched(url=str(response.url), status=status, content_type=media, content=content, charset=charset)
-
-    def _body(self, response: httpx.Response, deadline: float) -> bytes:
-        """The body, decompressed in steps that never produce more than the size cap allows."""
-        limit = self.policy.max_bytes
-        decompressor = _decompressor(response.headers.get("content-encoding", ""))
-        parts: list[bytes] = []
-        size = 0
-        try:
-            for raw in response.iter_raw():
-                part = decompressor.decompress(raw, limit - size + 1) if decompressor else raw
-                size += len(part)
-                if size > limit:
-                    raise Failure(f"too large: over {limit:,} bytes")
-                if time.monotonic() > deadline:
-                    raise Failure(f"timed out after {self.policy.timeout_s:g} s", retry=True)
-                parts.append(part)
-            if decompressor:
-                parts.append(decompressor.flush(limit - size + 1))
-                if size + len(parts[-1]) > limit:
-                    raise Failure(f"too large: over {limit:,} bytes")
-        except zlib.error:
-            raise Failure("the compressed body is corrupt") from None
-        return b"".join(parts)
 
 
 def fetch(url: str, policy: FetchPolicy | None = None) -> Fetched:

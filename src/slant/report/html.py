@@ -20,19 +20,13 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from slant import __version__
 from slant.model import Comparison
-from slant.report.story_view import tone_label
-from slant.report.view import (
-    KIND_LABELS,
-    ArticleView,
-    FactTag,
-    QuoteView,
-    ReportView,
-    SentenceView,
-    build_view,
-    shown_marks,
-)
+from slant.report.actors_view import tone_label
+from slant.report.article_view import ArticleView, FactTag, SentenceView
+from slant.report.language_view import KIND_LABELS, shown_marks
+from slant.report.quotes_view import QuoteView
+from slant.report.view import ReportView, build_view
+from slant.version import __version__
 
 TEMPLATE = "report.html.j2"
 _SAFE_SCHEMES = ("http", "https")

@@ -10,15 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slant.model import Comparison
-from slant.report.story_view import PortrayalCell, lean_bar, tone_label
-from slant.report.view import (
-    KIND_LABELS,
-    PORTRAYAL_LIMIT,
-    SECTIONS,
-    ReportView,
-    build_view,
-    shown_marks,
-)
+from slant.report.actors_view import PORTRAYAL_LIMIT, PortrayalCell, tone_label
+from slant.report.judgement_view import lean_bar
+from slant.report.language_view import KIND_LABELS, shown_marks
+from slant.report.view import SECTIONS, ReportView, build_view
 
 DASH = "\u2014"
 _ESCAPES = str.maketrans(

@@ -22,7 +22,7 @@ from slant.model import Comparison
 from slant.nlp.embed import EMBEDDERS
 from slant.nlp.parse import embed, parse
 from slant.nlp.resources import Resources
-from slant.pipeline import _assign_ids
+from slant.pipeline import assign_ids
 from slant.settings import Settings
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "align.json"
@@ -47,7 +47,7 @@ def prepare(data: Path, settings: Settings, resources: Resources) -> list[Prepar
     """Parse every gold event and compute the features of all its cross-article unit pairs."""
     out: list[Prepared] = []
     for event in load_events(data, settings):
-        comparison = Comparison(articles=_assign_ids(event.articles))
+        comparison = Comparison(articles=assign_ids(event.articles))
         parse(comparison, resources)
         embed(comparison, resources)
         comparison.actors = actors_analysis.run(comparison, resources, settings)["actors"]

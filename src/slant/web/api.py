@@ -8,33 +8,24 @@ with the Markdown or HTML report when ``?format=md|html``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from enum import Enum
 from functools import partial
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
-from slant import __version__
-from slant.errors import InputError, NotFoundError
-from slant.model import SCHEMA, Comparison
+from slant.errors import InputError
+from slant.model import SCHEMA
 from slant.story.coverage import Blindspot
-from slant.web.app import AppState, state_of
-from slant.web.articles import CompareIn, build_articles, parse_request
+from slant.version import __version__
+from slant.web.articles import CompareIn, analyse, parse_request
+from slant.web.formats import ReportFormat, report_response
+from slant.web.state import state_of, with_store
 
 router = APIRouter(prefix="/api", tags=["api"])
-T = TypeVar("T")
 
 _ERROR_BODY = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
 _ERROR = {"content": {"application/json": {"schema": _ERROR_BODY}}}
-
-
-class ReportFormat(str, Enum):
-    json = "json"
-    md = "md"
-    html = "html"
 
 
 @router.get("/health", summary="Liveness and readiness")
@@ -77,31 +68,6 @@ async def read_json(request: Request) -> Any:
         raise InputError("the request body is JSON nested too deeply or with numbers too long to read") from None
 
 
-def analyse(request: CompareIn, state: AppState) -> Comparison:
-    """Build the request's articles (fetching URLs) and compare them; blocking."""
-    from slant.pipeline import compare
-
-    return compare(build_articles(request, state.settings, state.allow_private), state.settings)
-
-
-def report_response(comparison: Comparison, fmt: ReportFormat, download: str | None = None) -> Response:
-    """The comparison as a response in one of the report formats (``download``: a file name to save as)."""
-    headers = {"Content-Disposition": f'attachment; filename="{download}"'} if download else None
-    if fmt is ReportFormat.md:
-        from slant.report.markdown import render_markdown
-
-        return PlainTextResponse(
-            render_markdown(comparison), media_type="text/markdown; charset=utf-8", headers=headers
-        )
-    if fmt is ReportFormat.html:
-        from slant.web.pages import report_page
-
-        return report_page(comparison, headers=headers)
-    from slant.report.json import to_dict
-
-    return JSONResponse(to_dict(comparison), headers=headers)
-
-
 @router.post(
     "/compare",
     summary="Compare two or more articles",
@@ -131,32 +97,8 @@ async def compare(
     link-local, multicast and reserved addresses refused on every redirect hop)."""
     state = state_of(request)
     parsed = parse_request(await read_json(request), state.settings)
-    comparison = await state.runner.run(lambda: analyse(parsed, state))
+    comparison = await state.runner.run(partial(analyse, parsed, state.settings, state.allow_private))
     return report_response(comparison, format)
-
-
-async def with_store(state: AppState, read: Callable[[Any], T]) -> T:
-    """Open the store read-only in a thread and return ``read(store)``.
-
-    Raises:
-        InputError: the app was started without a store.
-        StoreError: the store cannot be opened (missing, foreign, or locked by a writer).
-    """
-    if state.db is None:
-        raise NoStore("this server has no story store; start it with `slant serve --db PATH` after `slant ingest`")
-    db = state.db
-
-    def run() -> T:
-        from slant.store.duckdb import Store
-
-        with Store(db, read_only=True) as store:
-            return read(store)
-
-    return await run_in_threadpool(run)
-
-
-class NoStore(NotFoundError):
-    """The app has no story store."""
 
 
 @router.get("/stories", summary="Stories with their coverage across the spectrum")

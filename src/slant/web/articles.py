@@ -1,8 +1,9 @@
-"""What a compare request may hold, and how its articles become checked ``Article`` objects.
+"""What a compare request may hold, and how its articles become checked ``Article`` objects and a comparison.
 
 A request names each article by exactly one of ``text``, ``html`` or ``url`` (plus an optional
 ``title`` and ``outlet``). Text and HTML go through the same checks as files do; a URL is fetched
 with the SSRF-safe fetcher (http/https only, every hop's address vetted, size and time capped).
+``analyse`` does it all and compares them, for the API and the compare form alike.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from slant.errors import InputError
 from slant.ingest.article import label_for
 from slant.ingest.checks import check_size
-from slant.model import Article
+from slant.model import Article, Comparison
 from slant.settings import Settings
 
 
@@ -91,6 +92,13 @@ def build_articles(request: CompareIn, settings: Settings, allow_private: bool =
             article.outlet = " ".join(item.outlet.split())
         articles.append(article)
     return articles
+
+
+def analyse(request: CompareIn, settings: Settings, allow_private: bool = False) -> Comparison:
+    """Build the request's articles (fetching URLs) and compare them; blocking (run it in a worker)."""
+    from slant.pipeline import compare
+
+    return compare(build_articles(request, settings, allow_private), settings)
 
 
 def _one(item: ArticleIn, name: str, settings: Settings, allow_private: bool) -> Article:

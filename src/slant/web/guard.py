@@ -3,8 +3,8 @@
 ``BodyLimit`` refuses a body over the cap with 413 before the app reads it, whether the client
 announced its length or streams it in chunks. ``SecurityHeaders`` adds what keeps a browser from
 sniffing types, framing the pages or leaking the referrer; each page sets its own
-Content-Security-Policy (pinned to the hashes of its inline script), and every other response gets
-one that allows nothing.
+Content-Security-Policy (pinned to the hash of its inline script, see ``csp``), and every other
+response gets one that allows nothing.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from slant.web.csp import NO_CONTENT_POLICY
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-NO_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 _HEADERS = (
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),

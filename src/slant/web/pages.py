@@ -8,8 +8,6 @@ Content-Security-Policy allows its own inline script by hash and nothing else.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
@@ -21,12 +19,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from slant import __version__
 from slant.errors import InputError, NotFoundError, SlantError
 from slant.model import Comparison
-from slant.web.api import ReportFormat, analyse, report_response, with_store
-from slant.web.app import describe, state_of, status_of
-from slant.web.articles import parse_request
+from slant.version import __version__
+from slant.web.articles import analyse, parse_request
+from slant.web.csp import content_policy
+from slant.web.errors import describe, status_of
+from slant.web.formats import ReportFormat, report_page, report_response
+from slant.web.state import state_of, with_store
 
 router = APIRouter(include_in_schema=False)
 
@@ -58,28 +58,6 @@ def _environment() -> Environment:
 @lru_cache(maxsize=4)
 def _asset(name: str) -> str:
     return resources.files("slant.web").joinpath("templates", name).read_text(encoding="utf-8")
-
-
-def script_hash(script: str) -> str:
-    """The CSP source for an inline script: ``'sha256-...'``."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-def content_policy(script: str | None, connect: bool = False, forms: bool = True) -> str:
-    """The Content-Security-Policy of a page whose only script is ``script`` (inline, by hash);
-    ``connect``: the script may call this site's API; ``forms``: the page may post forms to this site."""
-    return "; ".join(
-        [
-            "default-src 'none'",
-            f"script-src {script_hash(script)}" if script else "script-src 'none'",
-            "style-src 'unsafe-inline'",
-            "img-src data:",
-            "connect-src 'self'" if connect else "connect-src 'none'",
-            "form-action 'self'" if forms else "form-action 'none'",
-            "base-uri 'none'",
-            "frame-ancestors 'none'",
-        ]
-    )
 
 
 def _page(template: str, status: int = 200, *, script: str | None = None, **context: Any) -> HTMLResponse:
@@ -180,7 +158,7 @@ async def create_report(request: Request) -> Response:
         if len(body["articles"]) < 2:
             raise InputError("give at least two articles: paste their text or enter their links")
         parsed = parse_request(body, state.settings)
-        comparison = await state.runner.run(lambda: analyse(parsed, state))
+        comparison = await state.runner.run(partial(analyse, parsed, state.settings, state.allow_private))
     except Exception as exc:
         if status_of(exc) == 500:
             raise
@@ -201,16 +179,6 @@ def _links(report_id: str) -> list[tuple[str, str]]:
     return [("New comparison", "/"), ("Stories", "/stories")] + [
         (f"Export {label}", f"/reports/{report_id}.{fmt}") for fmt, label in _EXPORTS
     ]
-
-
-def report_page(
-    comparison: Comparison, headers: dict[str, str] | None = None, links: list[tuple[str, str]] | None = None
-) -> HTMLResponse:
-    """The HTML report as a response, with its own Content-Security-Policy."""
-    from slant.report.html import render_html, report_script
-
-    page_headers = {"Content-Security-Policy": content_policy(report_script(), forms=False)}
-    return HTMLResponse(render_html(comparison, links=links or ()), headers=page_headers | (headers or {}))
 
 
 @router.get("/reports/{report_id}.{fmt}")

@@ -1,9 +1,9 @@
 """People, organisations and places mentioned, merged into one actor across all articles.
 
-"Tom Crane", "Crane" and "the transit chief"; "NYPD" and "New York Police
+"Wes Crane", "Crane" and "the transit chief"; "NYPD" and "New York Police
 Department"; "CB" and "Calder Bay" each become one ``Actor`` whose canonical
 name is the fullest proper name used. Candidates come from spaCy's entities plus
-proper-noun runs it missed ("City Councilmember Dana Ortiz-Reyes"); they are
+proper-noun runs it missed ("Harbor Commissioner Dana Ortiz-Reyes"); they are
 linked by exact name, surname, acronym and, for definite descriptions such as
 "the sheriff", by the roles the articles give a named actor.
 """
@@ -77,7 +77,7 @@ def _within_sentences(start: int, end: int, bounds: list[tuple[int, int]]) -> bo
 
 
 def _title_prefix_roles(span: "Span") -> set[str]:
-    """Role words written right before a name: "Sheriff" in "Harlow County Sheriff Glen Marsh"."""
+    """Role words written right before a name: "Commissioner" in "Harlow County Commissioner Glen Marsh"."""
     roles: set[str] = set()
     doc = span.doc
     i = span.start - 1
@@ -131,7 +131,7 @@ def _role_phrases(head: Any) -> set[str]:
 
 
 def _extra_name_runs(doc: "Doc", taken: set[int]) -> list[tuple[int, int, str]]:
-    """Proper-noun runs spaCy did not label, headed by a title: "City Councilmember Dana Ortiz-Reyes"."""
+    """Proper-noun runs spaCy did not label, headed by a title: "Harbor Commissioner Dana Ortiz-Reyes"."""
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
@@ -230,7 +230,7 @@ def _link_names(cands: list[_Cand], uf: _UnionFind) -> None:
             if len(keys) == 1:
                 target = next(j for j in persons if cands[j].key in keys)
                 uf.union(i, target)
-    # "Glen Marsh" inside "Harlow County Sheriff Glen Marsh": a shorter multi-word name ending a longer one.
+    # "Glen Marsh" inside "Harlow County Commissioner Glen Marsh": a shorter multi-word name ending a longer one.
     for i in persons:
         for j in persons:
             ci, cj = cands[i], cands[j]
@@ -313,7 +313,7 @@ def _nominal_mentions(
 
 
 def _is_name_title(token: Any) -> bool:
-    """True for a title written against a name ("Sheriff" in "Sheriff Glen Marsh"): not a separate mention."""
+    """True for a title written against a name ("Commissioner" in "Commissioner Glen Marsh"): not a separate mention."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
         return True

@@ -19,7 +19,7 @@ OFFICES = frozenset(
     administrator principal minister judge comptroller founder ceo spokesman spokeswoman spokesperson""".split()
 )
 
-# Titles that may stand inside a name span spaCy returns ("Calder County Sheriff Wade Colter").
+# Titles that may stand inside a name span spaCy returns ("Calder County Commissioner Wade Colter").
 PERSON_TITLES = {
     "mr",
     "mrs",
@@ -102,7 +102,7 @@ def clean_name(text: str) -> tuple[str, int]:
 def split_title(words: list[str]) -> int:
     """Index where the name starts after a title inside ``words``, 0 when there is none.
 
-    "Calder County Sheriff Wade Colter" -> 3; the name must be one to three capitalised words.
+    "Calder County Commissioner Wade Colter" -> 3; the name must be one to three capitalised words.
     """
     for i in range(len(words) - 1, 0, -1):
         title = words[i - 1].lower().rstrip(".")

@@ -3,7 +3,7 @@
 Three places are tried, in an order that depends on whether the quotation
 opens its sentence:
 
-1. after the closing mark: ‘“…,” Crane told Newsmax’, ‘“…,” said Rosa Delgado’,
+1. after the closing mark: ‘“…,” Crane told Fox News’, ‘“…,” said Rosa Delgado’,
    ‘“…,” according to X’;
 2. the verb the quoted words depend on: ‘said she would hire “twice as many inspectors”’,
    ‘the union president called “the floor, not the ceiling”’;
@@ -285,13 +285,13 @@ def introduced_by(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, pa
     """The name or pronoun the sentence right before a quotation has as its subject, when that sentence
     holds no quotation of its own (‘Sandoval spoke first. “The contract was rigged.”’). For a quotation
     that opens its paragraph, the last sentence of the paragraph before counts when it ends in a colon,
-    or in a speech verb with nothing said after it (‘Trump noted in a tweet Wednesday morning.’).
+    or in a speech verb with nothing said after it (‘Ovitz noted in a post Wednesday morning.’).
     """
     lead = text[paragraph_start : quoted.open].rstrip()
     opens_paragraph = not lead
     if opens_paragraph:
         # The paragraph before may introduce it: ‘Fox tweeted his own recollection in response:’ or
-        # ‘Trump noted in a tweet Wednesday morning.’ (a speech verb with nothing said after it).
+        # ‘Ovitz noted in a post Wednesday morning.’ (a speech verb with nothing said after it).
         lead = text[:paragraph_start].rstrip()
     if not lead.endswith((".", "!", ":")):
         return None

@@ -1,4 +1,4 @@
-"""News outlets an article cites as sources: "told Newsmax", "according to the Wall Street Journal".
+"""News outlets an article cites as sources: "told Fox News", "according to the Wall Street Journal".
 
 An outlet is a name from ``slant/data/quotes/outlets.txt`` or a capitalised name
 holding a news word ("the Calder Bay Ledger", "KTLA"); it is *cited* when a cue

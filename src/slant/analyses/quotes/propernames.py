@@ -1,6 +1,6 @@
 """People's names in one parsed article: runs of proper nouns, their titles, and the fullest form of each name.
 
-A run of proper nouns ("City Councilmember Dana Ortiz-Reyes", "Chamber of Commerce")
+A run of proper nouns ("Harbor Commissioner Dana Ortiz-Reyes", "Chamber of Commerce")
 is split into title words and the name proper; titles, roles before the name ("union
 leader Tom Kerr") and spaCy's entity labels tell a person's name from a place's or an
 organisation's. ``speakers.py`` builds its referents on this.

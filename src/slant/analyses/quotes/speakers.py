@@ -3,11 +3,11 @@
 One left-to-right pass over an article keeps the people, groups and outlets it
 mentions (outside quotations) in order. A name becomes the fullest form of that
 name the article uses ("Ortiz-Reyes" -> "Dana Ortiz-Reyes"; titles such as
-"City Councilmember" dropped but remembered as roles). "he"/"she" resolve to the
+"Harbor Commissioner" dropped but remembered as roles). "he"/"she" resolve to the
 subject of the nearest earlier sentence that has a compatible person (sentences
-wholly inside quotations are not counted); "the sheriff" or "the councilman" to
-the latest person the article gave that role in any of its forms ("Sheriff
-Glen Marsh", "Councilmembers Jo Park and Al Diaz", "Rosa Delgado, executive
+wholly inside quotations are not counted); "the commissioner" or "the alderman" to
+the latest person the article gave that role in any of its forms ("Commissioner
+Glen Marsh", "Alderwomen Jo Park and Al Diaz", "Rosa Delgado, executive
 director of ..."), else to the previous sentence's subject unless that person
 holds another office. Outlets the article cites are never speakers. Unnamed
 speakers ("one dock supervisor in Calder Bay", "internal
@@ -205,7 +205,7 @@ class Discourse:
 
     def _antecedent(self, head: "Token", role: str, modifiers: set[str], label: str = "") -> Referent | None:
         """The person (or group) a definite description names: the latest one given that role
-        ("the councilman" after "Councilmember Jo Park"), else a person the previous sentence is about.
+        ("the alderman" after "Alderwoman Jo Park"), else a person the previous sentence is about.
         """
         lemma = head.lemma_.lower()
         anon_head = lemma in ANON_HEADS

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from slant.cli import EmbedderName, app
+from slant.cli.apps import EmbedderName, app
 from slant.errors import InputError
 from slant.settings import Settings
 

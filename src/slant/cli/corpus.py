@@ -1,4 +1,4 @@
-"""The corpus commands of `slant`: ingest, stories, story, and their eval and train commands."""
+"""The corpus commands of `slant`: ingest articles into a store, list its stories, compare one story."""
 
 from __future__ import annotations
 
@@ -11,12 +11,11 @@ from typing import Annotated
 
 import typer
 
-from slant.cli import NEUS, Format, _print_scores, app, eval_app, train_app
+from slant.cli.apps import Format, FormatOption, OutputOption, app, render
 from slant.errors import InputError
 from slant.settings import Settings
 from slant.story.coverage import Blindspot
 
-ALLSIDES = Path(__file__).resolve().parents[3] / "shared" / "data" / "allsides" / "media_trainvalid.jsonl.gz"
 DB_HELP = "The DuckDB store (created if missing)."
 
 
@@ -183,8 +182,8 @@ def stories(
 def story(
     story_id: Annotated[str, typer.Argument(help="A story id from `slant stories`.")],
     db: Annotated[Path, typer.Option(help="The DuckDB store.")] = Path("slant.duckdb"),
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    format: FormatOption = Format.terminal,
+    output: OutputOption = None,
     max_articles: Annotated[
         int, typer.Option(help="Compare at most this many articles, spread over sides.", min=2)
     ] = 6,
@@ -196,44 +195,4 @@ def story(
 
     with Store(db, read_only=True) as store:
         articles = story_articles(store, story_id, max_articles)
-    comparison = run_compare(articles, Settings())
-    from slant.cli import render
-
-    render(comparison, format, output)
-
-
-@eval_app.command("stories")
-def eval_stories(
-    data: Annotated[
-        Path, typer.Option(help="Folder of NeuS NAME.source files (3 articles a line = one story).")
-    ] = NEUS,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of metrics.")] = False,
-    limit: Annotated[int | None, typer.Option(help="Use only the first N stories of each file.", min=1)] = None,
-) -> None:
-    """Story clustering: pool every NeuS article, cluster, score B-cubed P/R/F1 and ARI against the lines."""
-    from slant.eval.stories import ANCHOR, evaluate
-
-    _print_scores("stories", evaluate(data, limit), ANCHOR, as_json)
-
-
-@train_app.command("outlets")
-def train_outlets(
-    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
-) -> None:
-    """Build the outlet lean table (majority AllSides label per outlet) and ship it (slant/data/outlets.json)."""
-    from slant.train.outlets import OUT, train
-
-    sys.stdout.write(json.dumps(train(data), indent=2) + "\n")
-    sys.stderr.write(f"wrote {OUT}\n")
-
-
-@train_app.command("stories")
-def train_stories(
-    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
-) -> None:
-    """Learn the term weights (IDF) story clustering uses and ship them (slant/data/stories_idf.npz)."""
-    from slant.train.stories import train
-
-    result = train(data)
-    sys.stdout.write(json.dumps(result, indent=2) + "\n")
-    sys.stderr.write(f"wrote {result['out']}\n")
+    render(run_compare(articles, Settings()), format, output)

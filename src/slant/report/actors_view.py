@@ -1,5 +1,8 @@
-"""Comparison -> the view data of the story and actor sections: lean, neutral summary, informational
-bias, portrayal and voices. Like ``view.py``, it looks things up and computes nothing new."""
+"""Comparison -> the view data of the actor sections: actors, how each article portrays each actor,
+and voices (who is quoted).
+
+Like every ``*_view`` module it looks things up and computes nothing new.
+"""
 
 from __future__ import annotations
 
@@ -10,38 +13,25 @@ from slant.report.refs import ArticleRef, ref_of, sentence_text
 
 PORTRAYAL_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 """Actor types the portrayal table shows (places stay in the JSON)."""
+PORTRAYAL_LIMIT = 10
+"""Actors the terminal and Markdown portrayal tables show (most mentioned first); the rest are in the JSON."""
 
 
 @dataclass(frozen=True)
-class LeanView:
-    """One article's lean: the side, the probability of each side, a left (-1) to right (+1) score,
-    and the sentences that pull hardest toward that side (id, text, weight)."""
+class ActorView:
+    """An actor with how often each article names it."""
 
-    article: ArticleRef
-    lean: str
-    probabilities: dict[str, float]
-    score: float
-    evidence: tuple[tuple[str, str, float], ...]
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    counts: tuple[int, ...]
+    """Mentions per article of the comparison, in article order."""
 
-
-@dataclass(frozen=True)
-class InformationalView:
-    """A sentence flagged as informational bias: its article, id, text and why."""
-
-    article: ArticleRef
-    sentence: str
-    text: str
-    why: str
-
-
-@dataclass(frozen=True)
-class SummaryLine:
-    """One sentence of the neutral summary: its text, kind (shared / contradiction / unique) and the
-    ids of the sentences it cites."""
-
-    text: str
-    kind: str
-    cites: tuple[str, ...]
+    @property
+    def total(self) -> int:
+        """Mentions over all articles."""
+        return sum(self.counts)
 
 
 @dataclass(frozen=True)
@@ -105,6 +95,22 @@ class VoicesView:
     sides: dict[str, float]
 
 
+def actor_views(comparison: Comparison, order: list[str]) -> tuple[ActorView, ...] | None:
+    """Each actor with its mentions per article in order; None when the actor analysis did not run."""
+    if comparison.actors is None:
+        return None
+    return tuple(
+        ActorView(
+            id=actor.id,
+            name=actor.name,
+            type=actor.type,
+            aliases=tuple(actor.aliases),
+            counts=tuple(sum(1 for m in actor.mentions if m.article == art_id) for art_id in order),
+        )
+        for actor in comparison.actors
+    )
+
+
 def voices_views(comparison: Comparison, refs: dict[str, ArticleRef]) -> tuple[VoicesView, ...] | None:
     """Who each article quotes; None when the portrayal analysis did not run."""
     if comparison.voices is None:
@@ -122,40 +128,11 @@ def voices_views(comparison: Comparison, refs: dict[str, ArticleRef]) -> tuple[V
     )
 
 
-def lean_views(comparison: Comparison, refs: dict[str, ArticleRef]) -> tuple[LeanView, ...] | None:
-    """Each article's lean with its evidence sentences' texts; None when the lean analysis did not run."""
-    if comparison.lean is None:
+def portrayal_views(comparison: Comparison, order: list[str]) -> tuple[PortrayalView, ...] | None:
+    """The people and groups with a portrayal, most mentioned and quoted first; None when the portrayal
+    analysis did not run (it fills ``voices`` as well as each actor's portrayal)."""
+    if comparison.voices is None:
         return None
-    return tuple(
-        LeanView(
-            ref_of(refs, x.article),
-            x.lean,
-            dict(x.probabilities),
-            x.score,
-            tuple((e.sentence, sentence_text(comparison, e.sentence), e.weight) for e in x.evidence),
-        )
-        for x in comparison.lean
-    )
-
-
-def summary_lines(comparison: Comparison) -> tuple[SummaryLine, ...] | None:
-    """The neutral summary's sentences; None when the summary analysis did not run."""
-    if comparison.summary is None:
-        return None
-    return tuple(SummaryLine(x.text, x.kind, tuple(x.cites)) for x in comparison.summary.sentences)
-
-
-def informational_views(comparison: Comparison, refs: dict[str, ArticleRef]) -> tuple[InformationalView, ...] | None:
-    """The sentences flagged as informational bias; None when that analysis did not run."""
-    if comparison.informational is None:
-        return None
-    return tuple(
-        InformationalView(ref_of(refs, m.article), m.sentence, sentence_text(comparison, m.sentence), m.why)
-        for m in comparison.informational
-    )
-
-
-def portrayal_views(comparison: Comparison, order: list[str]) -> tuple[PortrayalView, ...]:
     views = []
     for actor in comparison.actors or ():
         if actor.type not in PORTRAYAL_TYPES or not actor.portrayal:
@@ -185,12 +162,6 @@ def portrayal_views(comparison: Comparison, order: list[str]) -> tuple[Portrayal
         views.append(PortrayalView(actor.id, actor.name, actor.type, actor.side, tuple(cells)))
     views.sort(key=lambda v: -sum(c.mentions + c.quotes for c in v.cells if c is not None))
     return tuple(views)
-
-
-def lean_bar(score: float, width: int = 11) -> str:
-    """A left-to-right bar with a marker where ``score`` (-1 left .. +1 right) lies: "L····●·····R"."""
-    k = round((max(-1.0, min(1.0, score)) + 1) / 2 * (width - 1))
-    return "L" + "".join("\u25cf" if i == k else "\u00b7" for i in range(width)) + "R"
 
 
 def tone_label(tone: float) -> str:

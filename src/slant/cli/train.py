@@ -1,0 +1,100 @@
+"""`slant train ...`: reproduce a model or table shipped in slant/data (the result printed, the path on stderr)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from slant.cli.apps import ALLSIDES, BABE_TRAIN, EXAMPLES, NEWSMTSC_DEVTEST, NEWSMTSC_TRAIN, train_app
+
+
+def print_trained(result: Mapping[str, Any], path: object) -> None:
+    """Print what a training run measured (JSON on standard output) and where it wrote (standard error)."""
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    sys.stderr.write(f"wrote {path}\n")
+
+
+@train_app.command("allsides")
+def train_allsides(
+    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
+    cv: Annotated[bool, typer.Option(help="Also run the outlet-grouped CV and the valid-split score.")] = False,
+) -> None:
+    """Fit the article-lean model on AllSides-labelled articles and ship it (slant/data/allsides.json)."""
+    from slant.train.allsides import OUT, train
+
+    result = train(data, cv=cv)
+    print_trained(result, OUT)
+
+
+@train_app.command("align")
+def train_align(
+    data: Annotated[Path, typer.Option(help="Folder of gold alignment files (*.json).")] = EXAMPLES / "gold",
+) -> None:
+    """Fit the claim-alignment model on gold events (leave-one-event-out CV printed) and ship it."""
+    from slant.train.align import WEIGHTS_FILE, train
+
+    result = train(data)
+    print_trained(result, WEIGHTS_FILE)
+
+
+@train_app.command("embedder")
+def train_embedder(
+    dims: Annotated[int, typer.Option(help="PCA dimensions of the static model.")] = 256,
+) -> None:
+    """Distil the static (model2vec) embedder from the packaged MiniLM into slant/data/embedder."""
+    from slant.train.embedder import distil
+
+    path = distil(dims)
+    sys.stderr.write(f"wrote {path}\n")
+
+
+@train_app.command("babe")
+def train_babe(
+    data: Annotated[Path, typer.Option(help="BABE train CSV.")] = BABE_TRAIN,
+    cv: Annotated[bool, typer.Option(help="Also run the 5-fold CV (about 1 h) into model.json.")] = False,
+) -> None:
+    """Fine-tune MiniLM's top blocks on BABE (biased sentences + loaded words) and ship the weights."""
+    from slant.train.babe import OUT_DIR, train
+
+    result = train(data, cv=cv)
+    print_trained(result, OUT_DIR)
+
+
+@train_app.command("newsmtsc")
+def train_newsmtsc(
+    data: Annotated[Path, typer.Option(help="NewsMTSC train JSONL.")] = NEWSMTSC_TRAIN,
+    test: Annotated[
+        Path, typer.Option(help="NewsMTSC file scored after every epoch (never used to choose).")
+    ] = NEWSMTSC_DEVTEST,
+) -> None:
+    """Fine-tune MiniLM's top blocks for target-dependent sentiment on NewsMTSC and ship the weights."""
+    from slant.train.newsmtsc import OUT_DIR, train
+
+    result = train(data, test)
+    print_trained(result, OUT_DIR)
+
+
+@train_app.command("outlets")
+def train_outlets(
+    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
+) -> None:
+    """Build the outlet lean table (majority AllSides label per outlet) and ship it (slant/data/outlets.json)."""
+    from slant.train.outlets import OUT, train
+
+    print_trained(train(data), OUT)
+
+
+@train_app.command("stories")
+def train_stories(
+    data: Annotated[Path, typer.Option(help="AllSides-format JSON lines (.jsonl or .jsonl.gz).")] = ALLSIDES,
+) -> None:
+    """Learn the term weights (IDF) story clustering uses and ship them (slant/data/stories_idf.npz)."""
+    from slant.train.stories import train
+
+    result = train(data)
+    print_trained(result, result["out"])
