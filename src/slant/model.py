@@ -137,7 +137,7 @@ class SourceCite(_Model):
 
 
 class Mention(_Model):
-    """One place an actor is named."""
+    """One place an actor or referent is named."""
 
     article: str
     text: str
@@ -199,6 +199,21 @@ class Actor(_Model):
     )
 
 
+ReferentType = Literal["person", "group", "organization", "place", "event", "thing"]
+
+
+class Referent(_Model):
+    """One thing the articles name — a person, group, organisation, place, event or object — with
+    every mention of it in every article, however worded ("the caravan", "asylum seekers")."""
+
+    id: str
+    label: str = Field(description="How the articles most often name it (a proper name when one is used).")
+    type: ReferentType
+    actor: str | None = Field(None, description="Id of the matching entry of `actors`, when the referent is one.")
+    mentions: list[Mention] = Field(default_factory=list, description="In article order, then text order.")
+    articles: list[str] = Field(default_factory=list, description="Ids of the articles that mention it.")
+
+
 class Voice(_Model):
     """One speaker's share of an article's quoted words."""
 
@@ -255,6 +270,12 @@ class TermVariant(_Model):
     spans: list[Span] = Field(default_factory=list)
     loaded: bool = Field(False, description="True when this wording is judged the loaded one of the referent.")
     score: float = Field(0.0, ge=0.0, le=1.0, description="How loaded the wording reads (bias model / lexicon).")
+    why: str = Field(
+        "",
+        description="What kind of wording it is: 'name', 'neutral description', 'label', 'euphemism', "
+        "'loaded modifier' or 'loaded word', with the reason when it is loaded.",
+    )
+    neutral: bool = Field(False, description="True for the plain wording of the referent, when one is used.")
 
 
 class Term(_Model):
@@ -265,6 +286,13 @@ class Term(_Model):
     actor: str | None = Field(None, description="Id of the matching entry of `actors`, when the referent is one.")
     variants: list[TermVariant] = Field(default_factory=list)
     why: str = Field("", description="Why the variants were judged to name the same referent.")
+    referent_id: str | None = Field(None, description="Id of the matching entry of `referents`.")
+    type: str | None = Field(
+        None, description="The referent's type (person, group, organization, place, event, thing)."
+    )
+    contrast: float = Field(
+        0.0, ge=0.0, le=1.0, description="How differently the articles name it (1: no wording shared, one loaded)."
+    )
 
 
 class LanguageProfile(_Model):
@@ -365,6 +393,7 @@ class Comparison(_Model):
     quotes: list[Quote] | None = None
     sources: list[SourceCite] | None = None
     actors: list[Actor] | None = None
+    referents: list[Referent] | None = None
     terms: list[Term] | None = None
     language: list[LanguageMark] | None = None
     profiles: list[LanguageProfile] | None = None

@@ -63,6 +63,12 @@ def _sentiment_layers(resources: Resources) -> tuple[int, ...]:
     return (load(resources).frozen_layers,)
 
 
+def _referent_layers(resources: Resources) -> tuple[int, ...]:
+    from slant.analyses.referents.referents import hidden_layers
+
+    return hidden_layers(resources)
+
+
 ANALYSES: dict[str, Analysis] = {
     "actors": Analysis("actors", ("docs",), ("actors",), _runner("actors.actors")),
     "quotes": Analysis("quotes", ("docs", "actors"), ("quotes", "sources"), _runner("quotes.quotes")),
@@ -70,7 +76,14 @@ ANALYSES: dict[str, Analysis] = {
     "language": Analysis(
         "language", ("docs", "quotes"), ("language", "profiles"), _runner("language.language"), _bias_layers
     ),
-    "terms": Analysis("terms", ("docs", "actors", "language"), ("terms",), _runner("language.terms")),
+    "referents": Analysis(
+        "referents",
+        ("docs", "vectors", "actors", "facts"),
+        ("referents",),
+        _runner("referents.referents"),
+        _referent_layers,
+    ),
+    "terms": Analysis("terms", ("docs", "actors", "language", "referents"), ("terms",), _runner("language.terms")),
     "lean": Analysis("lean", ("sentences",), ("lean",), _runner("judgement.lean")),
     "summary": Analysis("summary", ("facts", "language", "terms"), ("summary",), _runner("judgement.summary")),
     "informational": Analysis(

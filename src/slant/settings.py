@@ -47,6 +47,11 @@ class Settings:
     layout (``bias-lexicon/``, ``bias_related_lexicons/``), read at run time to mark more loaded words;
     None: only slant's own lexicons (those two are not redistributable, so they are never shipped)."""
 
+    # referents
+    referent_threshold: float | None = None
+    """Least mean pair probability for two groups of mentions to join one referent; None: the trained
+    threshold in data/referents/model.json."""
+
     # informational bias
     informational_similarity: float = 0.45
     """A sentence of unique facts is flagged as informational bias when its highest cosine similarity
@@ -97,6 +102,7 @@ class Settings:
         "quotes",
         "facts",
         "language",
+        "referents",
         "terms",
         "portrayal",
         "lean",

@@ -42,6 +42,8 @@ BASIL_DIR = DATA / "basil"
 NEUS = DATA / "neus"
 NEWSMTSC_TRAIN = DATA / "newsmtsc" / "train.jsonl"
 NEWSMTSC_DEVTEST = NEWSMTSC_TRAIN.with_name("devtest_mt.jsonl")
+NEWSWCL50 = DATA / "newswcl50"
+WORDCHOICE = EXAMPLES / "wordchoice"
 
 
 class Format(str, Enum):

@@ -13,6 +13,7 @@ from slant.cli.apps import (
     BASIL_DIR,
     EXAMPLES,
     NEUS,
+    NEWSWCL50,
     EmbedderName,
     JsonScores,
     eval_app,
@@ -72,6 +73,18 @@ def eval_terms(
     from slant.eval.language import ANCHOR, evaluate_terms
 
     print_scores("terms", evaluate_terms(data), ANCHOR, as_json)
+
+
+@eval_app.command("wcl")
+def eval_wcl(
+    data: Annotated[Path, typer.Option(help="NewsWCL50-layout folder (event_N/*.txt, annotations.csv).")] = NEWSWCL50,
+    as_json: JsonScores = False,
+) -> None:
+    """Referents vs NewsWCL50's coded mentions: macro pair recall, precision, CoNLL F1, and a head-lemma
+    baseline over the coded mentions in the same run (protocol in slant/eval/wcl.py)."""
+    from slant.eval.wcl import ANCHOR, evaluate
+
+    print_scores("wcl", evaluate(data), ANCHOR, as_json)
 
 
 @eval_app.command("babe")

@@ -10,7 +10,16 @@ from typing import Annotated, Any
 
 import typer
 
-from slant.cli.apps import ALLSIDES, BABE_TRAIN, EXAMPLES, NEWSMTSC_DEVTEST, NEWSMTSC_TRAIN, train_app
+from slant.cli.apps import (
+    ALLSIDES,
+    BABE_TRAIN,
+    EXAMPLES,
+    NEWSMTSC_DEVTEST,
+    NEWSMTSC_TRAIN,
+    NEWSWCL50,
+    WORDCHOICE,
+    train_app,
+)
 
 
 def print_trained(result: Mapping[str, Any], path: object) -> None:
@@ -40,6 +49,19 @@ def train_align(
 
     result = train(data)
     print_trained(result, WEIGHTS_FILE)
+
+
+@train_app.command("referents")
+def train_referents(
+    data: Annotated[Path, typer.Option(help="NewsWCL50-layout folder (event_N/*.txt, annotations.csv).")] = NEWSWCL50,
+    gold: Annotated[
+        Path | None, typer.Option(help="Folder of word-choice gold sets (<set>/gold.json); the dev split only.")
+    ] = WORDCHOICE / "dev",
+) -> None:
+    """Fit the mention pair model behind `referents` (threshold by leave-one-event-out CV) and ship it."""
+    from slant.train.referents import OUT, train
+
+    print_trained(train(data, gold), OUT)
 
 
 @train_app.command("embedder")

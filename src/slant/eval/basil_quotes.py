@@ -95,7 +95,7 @@ def _answer(quotes: list[Quote], gold: GoldQuote) -> Quote | None:
 def speaker_names(quote: Quote, comparison: Comparison) -> list[str]:
     """What slant says about a quote's speaker: the name as written and, for a resolved actor, its
     name, aliases, the side the article states ("Democratic") and its titles and descriptions."""
-    from slant.analyses.language.terms import actor_uses
+    from slant.analyses.actors.descriptions import actor_uses
     from slant.analyses.portrayal.portrayal import epithets
     from slant.analyses.portrayal.sides import actor_side
 

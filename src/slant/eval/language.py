@@ -17,17 +17,21 @@ Protocol (gold format and annotation guidelines in ``slant.eval.language_gold``)
   referent / predicted terms (the gold lists only clear cases, so this is a floor).
   ``loaded_accuracy``: over gold variants of found referents covered by the matching
   term, how often the covering variant's ``loaded`` flag equals the gold one.
+  ``pair_recall``: over cross-article pairs of differently worded gold variants of one
+  referent (in word-choice sets, names and titles aside), the share one predicted term
+  holds both of; ``loaded_pair_recall`` the same over pairs where one wording is loaded.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from slant.eval.language_gold import WORD_KINDS, GoldTerm, LanguageGold, load_gold
+from slant.eval.language_gold import WORD_KINDS, GoldTerm, GoldVariant, LanguageGold, load_gold, wording
 from slant.model import Comparison, LanguageMark, Term, TermVariant
 from slant.pipeline import compare
 from slant.settings import Settings
@@ -165,12 +169,37 @@ class TermTally:
     predicted_touching: int = 0
     loaded_total: int = 0
     loaded_correct: int = 0
+    pairs: int = 0
+    pairs_found: int = 0
+    loaded_pairs: int = 0
+    loaded_pairs_found: int = 0
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
 
 
+def _held(term: Term, variant: GoldVariant) -> bool:
+    return any(v.article == variant.article and _covers(v, variant.spans) > 0 for v in term.variants)
+
+
+def _add_pairs(tally: TermTally, gold: LanguageGold, terms: list[Term]) -> None:
+    """Cross-article pairs of differently worded descriptions (names and titles aside) of one gold referent:
+    found when one predicted term holds both."""
+    for g in gold.terms:
+        described = [v for v in g.variants if v.why not in ("name", "title")]
+        for a, b in itertools.combinations(described, 2):
+            if a.article == b.article or wording(a.text) == wording(b.text):
+                continue
+            hit = any(_held(term, a) and _held(term, b) for term in terms)
+            tally.pairs += 1
+            tally.pairs_found += hit
+            if a.loaded or b.loaded:
+                tally.loaded_pairs += 1
+                tally.loaded_pairs_found += hit
+
+
 def add_terms(tally: TermTally, gold: LanguageGold, terms: list[Term]) -> None:
     """Score one event's predicted terms against its gold referents into ``tally``."""
+    _add_pairs(tally, gold, terms)
     tally.gold += len(gold.terms)
     tally.predicted += len(terms)
     for term in terms:
@@ -210,6 +239,10 @@ def term_scores(tally: TermTally) -> dict[str, Any]:
         "f1": _f1(p, r),
         "precision_any_overlap": _ratio(tally.predicted_touching, tally.predicted),
         "loaded_accuracy": _ratio(tally.loaded_correct, tally.loaded_total),
+        "pair_recall": _ratio(tally.pairs_found, tally.pairs),
+        "loaded_pair_recall": _ratio(tally.loaded_pairs_found, tally.loaded_pairs),
+        "pairs": tally.pairs,
+        "loaded_pairs": tally.loaded_pairs,
         "loaded_variants": tally.loaded_total,
         "gold_terms": tally.gold,
         "found_terms": tally.found,

@@ -74,6 +74,8 @@ from slant.ingest import read_articles
 from slant.model import Article
 from slant.settings import Settings
 
+SET_FILE = "gold.json"
+"""A word-choice gold set: ``<set>/gold.json`` beside its articles, with ``referents`` instead of ``terms``."""
 WORD_KINDS = ("loaded", "epistemic", "hedge", "scare_quote", "intensifier")
 """Mark kinds annotated on words (``biased_sentence`` is sentence-level)."""
 
@@ -97,6 +99,8 @@ class GoldVariant:
     text: str
     loaded: bool
     spans: list[tuple[int, int]]
+    why: str = ""
+    """Word-choice sets: name, title, neutral description, label, euphemism, loaded modifier, other."""
 
 
 @dataclass
@@ -118,6 +122,9 @@ class LanguageGold:
     biased: list[tuple[str, int]] = field(default_factory=list)
     """(article id, offset where a gold biased sentence starts)."""
     terms: list[GoldTerm] = field(default_factory=list)
+    referents: list[GoldTerm] = field(default_factory=list)
+    """Word-choice sets only: every referent two articles name, however worded (``terms`` holds those
+    two articles describe differently)."""
 
 
 def occurrences(text: str, term: str) -> list[tuple[int, int]]:
@@ -137,9 +144,9 @@ def gold_files(data: Path) -> list[Path]:
         return [data]
     if not data.is_dir():
         raise InputError(f"{data}: no such gold folder")
-    files = sorted(data.glob(f"{LANGUAGE_PREFIX}*.json"))
+    files = sorted(data.glob(f"{LANGUAGE_PREFIX}*.json")) or sorted(data.glob(f"*/{SET_FILE}"))
     if not files:
-        raise InputError(f"{data}: no language gold files ({LANGUAGE_PREFIX}*.json) found")
+        raise InputError(f"{data}: no language gold files ({LANGUAGE_PREFIX}*.json or <set>/{SET_FILE}) found")
     return files
 
 
@@ -204,9 +211,23 @@ def _terms(path: Path, raw: list[Any], by_file: dict[str, Article]) -> list[Gold
             spans = occurrences(article.text, text)
             if not spans:
                 raise InputError(f"{path}: variant {text!r} of {referent!r} not found in {article.source}")
-            variants.append(GoldVariant(article.id, text, bool(v.get("loaded", False)), spans))
+            variants.append(GoldVariant(article.id, text, bool(v.get("loaded", False)), spans, str(v.get("why", ""))))
         terms.append(GoldTerm(referent, variants))
     return terms
+
+
+def wording(text: str) -> str:
+    """A gold wording as compared across articles: lower-cased, no leading article or quotation marks."""
+    return re.sub(r"^(?:the|a|an)\s+", "", text.lower().strip("\"'“”‘’ "))
+
+
+def described_differently(term: GoldTerm) -> bool:
+    """Whether two articles describe the referent differently (names and titles aside)."""
+    per_article: dict[str, set[str]] = {}
+    for v in term.variants:
+        if v.why not in ("name", "title"):
+            per_article.setdefault(v.article, set()).add(wording(v.text))
+    return len(per_article) >= 2 and len({frozenset(s) for s in per_article.values()}) > 1
 
 
 def read_gold(path: Path, settings: Settings | None = None) -> LanguageGold:
@@ -234,7 +255,12 @@ def read_gold(path: Path, settings: Settings | None = None) -> LanguageGold:
     for spec, article in zip(specs, articles, strict=True):
         gold.marks += _marks(path, article, _field(spec, "marks", list, f"{path}: {article.source}"))
         gold.biased += _biased(path, article, spec.get("biased_sentences", []))
-    gold.terms = _terms(path, raw.get("terms", []), dict(zip(names, articles, strict=True)))
+    by_file = dict(zip(names, articles, strict=True))
+    if "referents" in raw:
+        gold.referents = _terms(path, _field(raw, "referents", list, str(path)), by_file)
+        gold.terms = [t for t in gold.referents if described_differently(t)]
+    else:
+        gold.terms = _terms(path, raw.get("terms", []), by_file)
     return gold
 
 

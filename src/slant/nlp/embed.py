@@ -64,15 +64,15 @@ class MiniLMEmbedder:
     def __init__(self) -> None:
         from slant.nlp.minilm import NumpyMiniLM
 
-        self._model = NumpyMiniLM()
+        self.model = NumpyMiniLM()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embed texts with MiniLM."""
-        return self._model.encode(texts)
+        return self.model.encode(texts)
 
     def encode_keeping(self, texts: list[str], keep: Sequence[int]) -> tuple[np.ndarray, dict[int, "Hidden"]]:
         """Embed texts and keep the token states after the given block counts (see ``NumpyMiniLM.encode_keeping``)."""
-        return self._model.encode_keeping(texts, keep)
+        return self.model.encode_keeping(texts, keep)
 
 
 EMBEDDERS: dict[str, type[StaticEmbedder] | type[MiniLMEmbedder]] = {

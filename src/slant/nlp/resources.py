@@ -102,6 +102,17 @@ class Resources:
                     ) from exc
             return _SHIPPED[name]
 
+    def minilm(self) -> "NumpyMiniLM":
+        """The packaged MiniLM run in NumPy (the one the "minilm" embedder uses), loaded once.
+
+        Raises:
+            ModelUnavailableError: the MiniLM package is missing or broken.
+        """
+        embedder = self.embedder("minilm")
+        if not isinstance(embedder, MiniLMEmbedder):  # the registry maps "minilm" to it; guard for mypy
+            raise ModelUnavailableError("the MiniLM embedder is not available")
+        return embedder.model
+
     def finetuned(self, name: str) -> tuple["NumpyMiniLM", dict[str, np.ndarray]]:
         """The packaged MiniLM (shared with the "minilm" embedder) and the weights trained on top of it,
         shipped as ``slant/data/{name}.npz`` (e.g. "babe/model"), read once as float32.
@@ -121,10 +132,8 @@ class Resources:
                         f"the trained weights {path.name} are missing or broken ({exc}); "
                         f"run `slant train {name.split('/')[0]}`"
                     ) from exc
-            embedder = self.embedder("minilm")
-            if not isinstance(embedder, MiniLMEmbedder):  # the registry maps "minilm" to it; guard for mypy
-                raise ModelUnavailableError("the MiniLM embedder is not available")
-            return embedder._model, _SHIPPED[key]
+            weights = _SHIPPED[key]
+        return self.minilm(), weights
 
     def tuned(self, name: str, build: Callable[["NumpyMiniLM", dict[str, np.ndarray], Any], T]) -> T:
         """A model fine-tuned on top of MiniLM, built once per process by ``build(minilm, weights, meta)``

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from slant.analyses.actors import actors
-from slant.analyses.language import terms
+from slant.analyses.language import contested, terms
 from slant.model import Article, Comparison, LanguageMark, Term
 from slant.nlp.parse import parse
 from slant.nlp.resources import Resources
@@ -139,7 +139,7 @@ def test_same_head_with_a_loaded_modifier(nlp_resources: Resources) -> None:
 
 
 def test_referent_lexicon_is_well_formed() -> None:
-    variants = terms.referent_lexicon()
+    variants = contested.referent_lexicon()
     assert len(variants) > 80
     assert {v.judgement for v in variants} <= {"loaded", "neutral", "euphemism"}
     for referent in {v.referent for v in variants}:
@@ -195,7 +195,7 @@ def test_referent_judgements_agree_with_the_loaded_lexicon() -> None:
     from slant.analyses.language.lexicons import load_lexicons
 
     loaded = {" ".join(e.words) for e in load_lexicons().loaded}
-    for v in terms.referent_lexicon():
+    for v in contested.referent_lexicon():
         wording = " ".join(v.lemmas).replace(" - ", "-")
         if v.judgement == "neutral":
             assert wording not in loaded, f"{wording!r} is neutral in referents.txt but loaded in loaded.txt"

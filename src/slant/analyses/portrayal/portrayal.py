@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
-from slant.analyses.language.terms import actor_uses
+from slant.analyses.actors.descriptions import actor_uses
 from slant.analyses.portrayal import sentiment
 from slant.analyses.portrayal.sides import actor_side
 from slant.analyses.portrayal.voices import quoted_words, voice_balance

@@ -1,0 +1,127 @@
+"""Mention candidates of one article: the noun phrases, names and titles that may name a referent.
+
+A mention is a base noun phrase (spaCy's noun chunks, leading articles and demonstratives left out),
+a named entity outside any chunk, the name inside a titled name ("North Korean leader Kim Jong Un"
+gives "Kim Jong Un" and its title "North Korean leader"), and a name or nationality modifying another
+noun ("Trump" in "the Trump administration", "Japanese" in "Japanese officials"). Pronouns,
+numbers, dates and amounts are not referents. Only sentences of the article body are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_DROP_FIRST = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_NOT_REFERENT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_QUOTES = "\"'“”‘’„«»"
+_MAX_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place an article may name a referent (token and character offsets into its doc)."""
+
+    article: str
+    first: int
+    """Index of the first token."""
+    last: int
+    """Index of the last token (inclusive)."""
+    head: int
+    """Index of the syntactic head token."""
+    start: int
+    end: int
+    text: str
+    kind: str
+    """``name`` (a proper name), ``title`` (a description written against a name), ``nominal``."""
+    label: str
+    """spaCy's entity label of the head, or ``""``."""
+
+
+def _trim(tokens: Iterable["Token"]) -> list["Token"]:
+    words = list(tokens)
+    while words and (words[0].lower_ in _DROP_FIRST or words[0].is_punct or words[0].text in _QUOTES):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].text in _QUOTES or words[-1].tag_ == "POS"):
+        words.pop()
+    return words
+
+
+def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kind: str) -> Candidate | None:
+    if not words or len(words) > _MAX_TOKENS or not any(ch.isalpha() for t in words for ch in t.text):
+        return None
+    if head.pos_ == "PRON" or head.ent_type_ in _NOT_REFERENT_LABELS or head.like_num:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Candidate(article, words[0].i, words[-1].i, head.i, start, end, doc.text[start:end], kind, head.ent_type_)
+
+
+def _names_in(span: "Span") -> list["Span"]:
+    return [e for e in span.ents if e.label_ in _NAME_LABELS]
+
+
+def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candidate]:
+    root = chunk.root
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.i < root.i), None)
+    if owner is not None and owner.pos_ != "PRON":
+        # "Donald Trump's border czar": the czar is named after the possessor, which is a mention of its own.
+        if found := _make(
+            article, doc, _trim(doc[owner.left_edge.i : owner.i + 1]), owner, "name" if owner.ent_type_ else "nominal"
+        ):
+            yield found
+        chunk = doc[owner.right_edge.i + 1 : chunk.end]
+    words = _trim(chunk)
+    if not words:
+        return
+    names = _names_in(chunk)
+    head_name = next((e for e in names if e.start <= root.i < e.end), None)
+    if head_name is not None and head_name.start > words[0].i:
+        # "North Korean leader Kim Jong Un": the name, and the title written against it.
+        title = _trim(doc[words[0].i : head_name.start])
+        if title and any(t.pos_ in {"NOUN", "PROPN"} for t in title):
+            title_head = max(title, key=lambda t: t.i if t.pos_ in {"NOUN", "PROPN"} else -1)
+            if (found := _make(article, doc, title, title_head, "title")) is not None:
+                yield found
+        if (found := _make(article, doc, _trim(head_name), root, "name")) is not None:
+            yield found
+    else:
+        kind = "name" if head_name is not None else "nominal"
+        if (found := _make(article, doc, words, root, kind)) is not None:
+            yield found
+    for ent in names:
+        if ent is head_name or ent.end > root.i + 1 and ent.start <= root.i:
+            continue
+        if ent.start >= words[0].i and ent.end <= root.i:
+            # A name or nationality modifying the head: "Trump" in "the Trump administration".
+            inner = _trim(ent)
+            if inner and (found := _make(article, doc, inner, inner[-1], "name")) is not None:
+                yield found
+
+
+def candidates(article: str, doc: "Doc", bounds: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Every mention candidate of one parsed article inside the given sentence bounds, in text order.
+
+    Args:
+        article: the article id, kept on each candidate.
+        doc: spaCy's parse of the article text.
+        bounds: character ranges of the sentences to read (the body, boilerplate left out).
+    """
+    found: list[Candidate] = []
+    covered: set[int] = set()
+    for chunk in doc.noun_chunks:
+        for cand in _chunk_mentions(article, doc, chunk):
+            found.append(cand)
+        covered.update(range(chunk.start, chunk.end))
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS and not any(t.i in covered for t in ent):
+            words = _trim(ent)
+            if words and (named := _make(article, doc, words, ent.root, "name")) is not None:
+                found.append(named)
+    inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in bounds)]
+    unique = {(c.start, c.end): c for c in inside}
+    return sorted(unique.values(), key=lambda c: (c.start, -c.end))

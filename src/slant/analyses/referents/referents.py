@@ -1,0 +1,143 @@
+"""The ``referents`` analysis: every person, group, organisation, place, event and object the articles
+name, each mention grouped with the others that name the same thing, across all articles.
+
+Candidates (``mentions.py``) are described for the pair model (``table.py``, ``features.py``); the
+model (``pairs.py``) gives every pair a probability of naming one thing, and ``cluster.py`` groups
+them. A referent is kept when it has two or more mentions; one whose names are those of an actor of
+the ``actors`` analysis carries that actor's id and name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from slant.analyses.referents.cluster import cluster
+from slant.analyses.referents.features import MentionTable
+from slant.analyses.referents.pairs import load
+from slant.analyses.referents.table import CONTEXT_LAYER, build_table
+from slant.model import Comparison, Mention, Referent
+
+if TYPE_CHECKING:
+    from slant.nlp.resources import Resources
+    from slant.settings import Settings
+
+_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+_TYPES |= {"NORP": "group", "EVENT": "event", "LAW": "thing"}
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ance", "ence", "al")
+_EVENT_HEADS = frozenset(
+    """meeting summit talks talk visit trip war strike vote election campaign attack raid deal agreement
+    protest rally hearing trial ruling decision crisis conflict ban cut cuts policy plan law bill""".split()
+)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The candidates of one comparison and the referent label of each (singletons included)."""
+
+    table: MentionTable
+    labels: np.ndarray
+
+
+def hidden_layers(resources: "Resources") -> tuple[int, ...]:
+    """The MiniLM block whose token states give mentions their vectors in context."""
+    return (CONTEXT_LAYER,)
+
+
+def resolve(comparison: Comparison, resources: "Resources", settings: "Settings") -> Resolved:
+    """Group every mention candidate of the comparison into referents (singletons included)."""
+    table = build_table(comparison, resources)
+    if not table.candidates:
+        return Resolved(table, np.zeros(0, dtype=np.int64))
+    model = load(resources)
+    threshold = settings.referent_threshold if settings.referent_threshold is not None else model.threshold
+    return Resolved(table, cluster(model.probabilities(table), table.group, threshold, apart(comparison, table)))
+
+
+def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
+    """Groups that never join: two different people, and a person with a group named in the plural."""
+    groups = int(table.group.max()) + 1
+    actors = comparison.actors or []
+    person = np.full(groups, -1, dtype=np.int64)
+    plural = np.zeros(groups, dtype=np.float32)
+    size = np.zeros(groups, dtype=np.float32)
+    for k, g in enumerate(table.group.tolist()):
+        a = int(table.actor[k])
+        if a >= 0 and table.kind[k] == 0 and actors[a].type == "PERSON":
+            person[g] = a
+        plural[g] += float(table.plural[k])
+        size[g] += 1.0
+    is_person = person >= 0
+    many = plural * 2 > size
+    two_people = is_person[:, None] & is_person[None, :] & (person[:, None] != person[None, :])
+    person_and_many = (is_person[:, None] & many[None, :]) | (many[:, None] & is_person[None, :])
+    out: np.ndarray = two_people | person_and_many
+    return out
+
+
+def _type(comparison: Comparison, table: MentionTable, members: list[int], actor: int) -> str:
+    actors = comparison.actors or []
+    if actor >= 0 and actors[actor].type in _TYPES:
+        return _TYPES[actors[actor].type]
+    labels = Counter(table.candidates[k].label for k in members if table.candidates[k].label)
+    if labels:
+        return _TYPES.get(labels.most_common(1)[0][0], "thing")
+    heads = Counter(table.head_lemmas[k] for k in members)
+    head = heads.most_common(1)[0][0]
+    if head in _EVENT_HEADS or (len(head) > 5 and head.endswith(_EVENT_SUFFIXES)):
+        return "event"
+    plural = sum(bool(table.plural[k]) for k in members) * 2 > len(members)
+    return "group" if plural else "thing"
+
+
+def _label(comparison: Comparison, table: MentionTable, members: list[int], actor: int) -> str:
+    if actor >= 0:
+        return (comparison.actors or [])[actor].name
+    names = Counter(table.candidates[k].text for k in members if table.kind[k] == 0)
+    if names:
+        return max(names, key=lambda n: (names[n], len(n)))
+    wordings = Counter(table.candidates[k].text.lower() for k in members)
+    return wordings.most_common(1)[0][0]
+
+
+def run(comparison: Comparison, resources: "Resources", settings: "Settings") -> dict[str, Any]:
+    """Find the referents of the comparison.
+
+    Returns:
+        ``{"referents": [Referent, ...]}``: those with two or more mentions, named in the most articles
+        first, then by number of mentions.
+    """
+    resolved = resolve(comparison, resources, settings)
+    table = resolved.table
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, label in enumerate(resolved.labels.tolist()):
+        members[label].append(k)
+    order = {a.id: i for i, a in enumerate(comparison.articles)}
+    actors = comparison.actors or []
+    found: list[Referent] = []
+    for ks in members.values():
+        if len(ks) < 2:
+            continue
+        owners = Counter(int(table.actor[k]) for k in ks if table.actor[k] >= 0 and table.kind[k] == 0)
+        actor = owners.most_common(1)[0][0] if owners else -1
+        mentions = [
+            Mention(article=c.article, text=c.text, start=c.start, end=c.end)
+            for c in sorted((table.candidates[k] for k in ks), key=lambda c: (order[c.article], c.start))
+        ]
+        found.append(
+            Referent(
+                id="",
+                label=_label(comparison, table, ks, actor),
+                type=_type(comparison, table, ks, actor),
+                actor=actors[actor].id if actor >= 0 else None,
+                mentions=mentions,
+                articles=sorted({m.article for m in mentions}, key=order.__getitem__),
+            )
+        )
+    found.sort(key=lambda r: (-len(r.articles), -len(r.mentions), r.label.lower()))
+    for i, referent in enumerate(found, start=1):
+        referent.id = f"r{i}"
+    return {"referents": found}
