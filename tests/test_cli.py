@@ -147,6 +147,7 @@ def test_cli_commands_register_in_help_order() -> None:
         "quotes",
         "language",
         "terms",
+        "wcl",
         "babe",
         "newsmtsc",
         "babe-words",
@@ -157,7 +158,16 @@ def test_cli_commands_register_in_help_order() -> None:
         "neus",
         "stories",
     ]
-    assert list(trains.commands) == ["allsides", "align", "embedder", "babe", "newsmtsc", "outlets", "stories"]
+    assert list(trains.commands) == [
+        "allsides",
+        "align",
+        "referents",
+        "embedder",
+        "babe",
+        "newsmtsc",
+        "outlets",
+        "stories",
+    ]
 
 
 def test_cli_command_modules_import_only_the_shared_module() -> None:

@@ -212,6 +212,13 @@ class Referent(_Model):
     actor: str | None = Field(None, description="Id of the matching entry of `actors`, when the referent is one.")
     mentions: list[Mention] = Field(default_factory=list, description="In article order, then text order.")
     articles: list[str] = Field(default_factory=list, description="Ids of the articles that mention it.")
+    confidence: float = Field(
+        1.0,
+        ge=0.0,
+        le=1.0,
+        description="Mean probability (pair model) that two of its mentions name one thing, over mentions not "
+        "tied by a name or an apposition; 1.0 when every mention is so tied.",
+    )
 
 
 class Voice(_Model):

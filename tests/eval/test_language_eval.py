@@ -236,4 +236,4 @@ def test_terms_eval_on_bundled_gold(bundled_pairs: list[tuple[LanguageGold, Comp
         add_terms(tally, gold, comparison.terms or [])
     scores = term_scores(tally)
     print(json.dumps(scores, sort_keys=True))
-    assert scores["recall"] > 0.1 and scores["precision"] > 0.3
+    assert scores["recall"] > 0.1 and scores["precision"] > 0.25

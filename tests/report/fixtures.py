@@ -21,6 +21,7 @@ from slant.model import (
     Portrayal,
     Provenance,
     Quote,
+    Referent,
     Sentence,
     SentimentEvidence,
     SourceCite,
@@ -151,7 +152,9 @@ def mark(
     )
 
 
-def variant(article: Article, sentence_number: int, phrase: str, loaded: bool = False) -> TermVariant:
+def variant(
+    article: Article, sentence_number: int, phrase: str, loaded: bool = False, neutral: bool = False
+) -> TermVariant:
     _, start, end = locate(article, sentence_number, phrase)
     return TermVariant(
         article=article.id,
@@ -160,6 +163,8 @@ def variant(article: Article, sentence_number: int, phrase: str, loaded: bool = 
         spans=[Span(article=article.id, start=start, end=end)],
         loaded=loaded,
         score=0.8 if loaded else 0.0,
+        why="label: a dramatic word for the fire" if loaded else "neutral description",
+        neutral=neutral,
     )
 
 
@@ -369,8 +374,11 @@ def make_comparison() -> Comparison:
         Term(
             id="t1",
             referent="the fire",
-            variants=[variant(a1, 1, "A fire"), variant(a2, 1, "Flames", loaded=True)],
+            variants=[variant(a1, 1, "A fire", neutral=True), variant(a2, 1, "Flames", loaded=True)],
             why="the articles name the fire differently",
+            referent_id="r1",
+            type="event",
+            contrast=1.0,
         )
     ]
     profiles = [
@@ -407,6 +415,15 @@ def make_comparison() -> Comparison:
         quotes=quotes,
         sources=sources,
         actors=actors,
+        referents=[
+            Referent(
+                id="r1",
+                label="A fire",
+                type="event",
+                mentions=[mention(a1, 1, "A fire"), mention(a2, 1, "Flames")],
+                articles=["a1", "a2"],
+            )
+        ],
         terms=terms,
         language=language,
         profiles=profiles,

@@ -56,6 +56,8 @@ class VariantView:
     text: str
     count: int
     loaded: bool
+    why: str = ""
+    neutral: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,11 @@ def term_views(comparison: Comparison, order: list[str]) -> tuple[TermView, ...]
             referent=term.referent,
             why=term.why,
             cells=tuple(
-                tuple(VariantView(v.text, v.count, v.loaded) for v in term.variants if v.article == art_id)
+                tuple(
+                    VariantView(v.text, v.count, v.loaded, v.why, v.neutral)
+                    for v in term.variants
+                    if v.article == art_id
+                )
                 for art_id in order
             ),
         )

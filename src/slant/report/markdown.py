@@ -199,9 +199,9 @@ def _terms(view: ReportView) -> list[str]:
             Raw(
                 "<br>".join(
                     (
-                        f"**{escape(v.text)}** \u00d7{v.count} (loaded)"
+                        f"**{escape(v.text)}** \u00d7{v.count} ({escape(v.why.split(':')[0] or 'loaded')})"
                         if v.loaded
-                        else f"{escape(v.text)} \u00d7{v.count}"
+                        else f"{escape(v.text)} \u00d7{v.count}" + (" (neutral)" if v.neutral else "")
                     )
                     for v in variants
                 )

@@ -31,7 +31,9 @@ def terms(view: ReportView) -> RenderableType:
                 cell.append(v.text, style="bold red" if v.loaded else "")
                 cell.append(f" \u00d7{v.count}", style="dim")
                 if v.loaded:
-                    cell.append(" loaded", style="red")
+                    cell.append(f" {v.why.split(':')[0] or 'loaded'}", style="red")
+                elif v.neutral:
+                    cell.append(" neutral", style="green")
             cells.append(cell if variants else Text(DASH, style=MISSING_STYLE))
         table.add_row(Text(term.referent, style="bold"), *cells)
     return table

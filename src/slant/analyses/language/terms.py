@@ -18,6 +18,7 @@ wordings overlap, raised when one is loaded).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -107,8 +108,6 @@ def _variants(
             why, loaded = kind, False
         elif lexicon is not None and lexicon.judgement != "neutral":
             why, loaded, score = f"{lexicon.judgement}: {lexicon.why}", lexicon.judgement == "loaded", 1.0
-        elif lexicon is not None:
-            why, loaded, score = "neutral description", False, 0.0
         else:
             why = _kind(comparison.nlp.docs[article], members[0], mark)
             loaded = score >= 0.5
@@ -170,14 +169,27 @@ def _mark_neutral(variants: list[TermVariant]) -> None:
         v.neutral = v.text.lower() == best
 
 
-def _differs(descriptions: Sequence[Use], variants: Sequence[TermVariant]) -> bool:
-    per_article: dict[str, set[str]] = defaultdict(set)
-    for use in descriptions:
-        per_article[use.article].add(use.key)
-    if len(per_article) >= 2 and len({frozenset(s) for s in per_article.values()}) > 1:
+def _head(comparison: Comparison, use: Use) -> str:
+    span = comparison.nlp.docs[use.article].char_span(use.start, use.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else use.key
+
+
+def _differs(comparison: Comparison, descriptions: Sequence[Use], variants: Sequence[TermVariant]) -> bool:
+    """A referent is a term when a wording of it is loaded (or judged by the lexicon) while another article
+    names it otherwise, or when two articles describe it with different head nouns ("caravan" / "asylum
+    seekers"; "state senator, budget writer" / "state senator, liberal"). Different modifiers alone
+    ("eleven employees" / "11 employees") are not word choice."""
+    wordings: dict[str, set[str]] = defaultdict(set)
+    for v in variants:
+        wordings[v.article].add(v.text.lower())
+    if len(wordings) < 2 or len({frozenset(s) for s in wordings.values()}) < 2:
+        return False
+    if any(v.loaded or v.why.startswith(("euphemism", "loaded")) for v in variants):
         return True
-    named = {v.article for v in variants}
-    return len(named) >= 2 and any(v.loaded for v in variants)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for use in descriptions:
+        heads[use.article].add(_head(comparison, use))
+    return len(heads) >= 2 and any(a != b for a, b in itertools.combinations(heads.values(), 2))
 
 
 def _ordered(variants: list[TermVariant], order: dict[str, int]) -> list[TermVariant]:
@@ -201,16 +213,16 @@ def _referent_term(
     for uses in by_name.values():
         common = Counter(u.key for u in uses).most_common(1)[0][0]
         variants += _variants(comparison, [u for u in uses if u.key == common], marks, judged, kind="name")
-    if not descriptions or not _differs(descriptions, variants):
+    if not descriptions or not _differs(comparison, descriptions, variants):
         return None
     _mark_neutral(variants)
-    lexicon = sorted(
-        {f"{v.referent}: {v.why}" for k, v in judged.items() if v.judgement != "neutral" and _inside(k, referent)}
-    )
+    known = [v for k, v in judged.items() if _inside(k, referent) and v.judgement != "neutral"]
+    lexicon = sorted({f"{' '.join(v.lemmas)}: {v.why}" for v in known})
+    neutral = next((v.text for v in variants if v.neutral), None)
     why = "; ".join(lexicon) or "the articles name the same referent differently"
     return Term(
         id="",
-        referent=referent.label,
+        referent=known[0].referent if known else referent.label if referent.actor else neutral or referent.label,
         actor=referent.actor,
         variants=_ordered(variants, order),
         why=why,

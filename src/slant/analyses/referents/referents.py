@@ -40,6 +40,8 @@ class Resolved:
 
     table: MentionTable
     labels: np.ndarray
+    prob: np.ndarray
+    """The pair probabilities the labels were clustered from (n×n)."""
 
 
 def hidden_layers(resources: "Resources") -> tuple[int, ...]:
@@ -51,10 +53,20 @@ def resolve(comparison: Comparison, resources: "Resources", settings: "Settings"
     """Group every mention candidate of the comparison into referents (singletons included)."""
     table = build_table(comparison, resources)
     if not table.candidates:
-        return Resolved(table, np.zeros(0, dtype=np.int64))
+        return Resolved(table, np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32))
     model = load(resources)
     threshold = settings.referent_threshold if settings.referent_threshold is not None else model.threshold
-    return Resolved(table, cluster(model.probabilities(table), table.group, threshold, apart(comparison, table)))
+    prob = model.probabilities(table)
+    return Resolved(table, cluster(prob, table.group, threshold, apart(comparison, table)), prob)
+
+
+def _confidence(resolved: Resolved, members: list[int]) -> float:
+    """Mean pair probability between members of different linked groups (1.0 when all are one group)."""
+    group = resolved.table.group[members]
+    cross = group[:, None] != group[None, :]
+    if not cross.any():
+        return 1.0
+    return round(float(resolved.prob[np.ix_(members, members)][cross].mean()), 3)
 
 
 def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
@@ -135,6 +147,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
                 actor=actors[actor].id if actor >= 0 else None,
                 mentions=mentions,
                 articles=sorted({m.article for m in mentions}, key=order.__getitem__),
+                confidence=_confidence(resolved, ks),
             )
         )
     found.sort(key=lambda r: (-len(r.articles), -len(r.mentions), r.label.lower()))

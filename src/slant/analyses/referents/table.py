@@ -68,10 +68,10 @@ def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, in
     by_head = {c.head: offset + k for k, c in enumerate(cands)}
     out: set[tuple[int, int]] = set()
     for k, c in enumerate(cands):
-        if c.kind == "title":
-            nxt = offset + k + 1
-            if k + 1 < len(cands) and cands[k + 1].kind == "name" and cands[k + 1].first == c.last + 1:
-                out.add((offset + k, nxt))
+        if c.kind == "title" and k + 1 < len(cands) and cands[k + 1].kind == "name":
+            between = doc[c.last + 1 : cands[k + 1].first]
+            if all(t.is_punct or t.is_quote for t in between):
+                out.add((offset + k, offset + k + 1))
         head = doc[c.head]
         partner = None
         if head.dep_ == "appos":
@@ -84,11 +84,12 @@ def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, in
     return out
 
 
-def _groups(cands: list[Candidate], actor: list[int], links: set[tuple[int, int]]) -> np.ndarray:
-    """A group index per candidate: the names of one actor, with the titles and descriptions an article
-    writes against one of those names. A group never holds two actors."""
+def _groups(cands: list[Candidate], actor: list[int], links: set[tuple[int, int]], definite: list[bool]) -> np.ndarray:
+    """A group index per candidate: the names of one actor (and the definite descriptions the ``actors``
+    analysis gave it: "the transit chief"), with the titles and descriptions an article writes against one
+    of those names. A group never holds two actors."""
     parent = list(range(len(cands)))
-    owner = {k: a for k, a in enumerate(actor) if a >= 0 and cands[k].kind == "name"}
+    owner = {k: a for k, a in enumerate(actor) if a >= 0 and (cands[k].kind == "name" or definite[k])}
 
     def find(a: int) -> int:
         while parent[a] != a:
@@ -135,6 +136,14 @@ def _countries(doc: "Doc", cand: Candidate) -> tuple[str, frozenset[str]]:
     return own or "", before | names
 
 
+def _definite(doc: "Doc", first: int) -> bool:
+    """Whether "the" opens the phrase (quotation marks between allowed: the “border czar”)."""
+    i = first - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_punct):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the"
+
+
 def _context_states(comparison: Comparison, resources: "Resources", article_id: str, texts: list[str]) -> "Hidden":
     kept = comparison.nlp.hidden.get(article_id, {})
     if CONTEXT_LAYER in kept:
@@ -151,6 +160,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
     links: set[tuple[int, int]] = set()
     article, actor, plural, role, sentence = [], [], [], [], []
     words, heads, facts = [], [], []
+    definite: list[bool] = []
     context: list[np.ndarray] = []
     sentence_base = 0
     for a, art in enumerate(comparison.articles):
@@ -169,6 +179,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
             role.append(role_of(head.dep_))
             sentence.append(sentence_base + k if k >= 0 else -1)
             words.append(_lemmas(doc, c))
+            definite.append(_definite(doc, c.first))
             heads.append(_head_lemma(head))
             facts.append(frozenset(f for s, e, f in fact_units.get(art.id, []) if s <= c.start and c.end <= e))
             rows: list[int] = []
@@ -183,7 +194,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
     static = resources.embedder("static")
     vocab_norm: dict[str, int] = {}
     vocab_head: dict[str, int] = {}
-    group = _groups(cands, actor, links)
+    group = _groups(cands, actor, links, definite)
     nested: list[frozenset[int]] = []
     for k, c in enumerate(cands):
         inner = {

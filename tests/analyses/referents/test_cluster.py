@@ -1,0 +1,48 @@
+"""Grouping candidates into referents (analyses/referents/cluster.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from slant.analyses.referents.cluster import cluster
+
+
+def _prob(n: int, pairs: dict[tuple[int, int], float]) -> np.ndarray:
+    prob = np.zeros((n, n), dtype=np.float32)
+    for (a, b), p in pairs.items():
+        prob[a, b] = prob[b, a] = p
+    np.fill_diagonal(prob, 1.0)
+    return prob
+
+
+def test_cluster_joins_groups_above_the_threshold() -> None:
+    labels = cluster(_prob(3, {(0, 1): 0.9, (0, 2): 0.1, (1, 2): 0.2}), np.array([0, 1, 2]), 0.5)
+    assert labels[0] == labels[1] != labels[2]
+
+
+def test_cluster_never_splits_a_linked_group() -> None:
+    labels = cluster(_prob(3, {(0, 1): 0.0, (0, 2): 0.0, (1, 2): 0.0}), np.array([0, 0, 1]), 0.5)
+    assert labels[0] == labels[1] != labels[2]
+
+
+def test_cluster_average_over_members_decides() -> None:
+    # One strong link to one member of a two-member group is not enough on average.
+    prob = _prob(3, {(0, 2): 0.9, (1, 2): 0.0, (0, 1): 0.0})
+    assert len(set(cluster(prob, np.array([0, 0, 1]), 0.5).tolist())) == 2
+    assert len(set(cluster(prob, np.array([0, 0, 1]), 0.4).tolist())) == 1
+
+
+def test_cluster_keeps_groups_apart_when_told() -> None:
+    prob = _prob(2, {(0, 1): 0.99})
+    apart = np.array([[False, True], [True, False]])
+    assert len(set(cluster(prob, np.array([0, 1]), 0.5, apart).tolist())) == 2
+    assert len(set(cluster(prob, np.array([0, 1]), 0.5).tolist())) == 1
+
+
+def test_cluster_labels_in_order_of_first_candidate() -> None:
+    labels = cluster(_prob(4, {(1, 3): 0.9}), np.array([0, 1, 2, 3]), 0.5)
+    assert labels.tolist() == [0, 1, 2, 1]
+
+
+def test_cluster_empty() -> None:
+    assert cluster(np.zeros((0, 0)), np.zeros(0, dtype=np.int64), 0.5).tolist() == []

@@ -1,0 +1,51 @@
+"""Mention candidates of one article (analyses/referents/mentions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from slant.analyses.referents.mentions import candidates
+from slant.nlp.resources import Resources
+
+
+def _found(resources: Resources, text: str) -> dict[str, str]:
+    doc = resources.nlp(text)
+    return {c.text: c.kind for c in candidates("a1", doc, [(0, len(text))])}
+
+
+@pytest.mark.slow
+def test_mentions_titled_name_gives_title_and_name(nlp_resources: Resources) -> None:
+    found = _found(nlp_resources, "Harbor Commissioner Dana Ortiz-Reyes opened the new terminal on Friday.")
+    assert found.get("Dana Ortiz-Reyes") == "name"
+    assert found.get("Harbor Commissioner") == "title"
+    assert found.get("new terminal") == "nominal"
+
+
+@pytest.mark.slow
+def test_mentions_possessor_is_its_own_mention(nlp_resources: Resources) -> None:
+    found = _found(nlp_resources, "Governor Lane's budget chief resigned after the vote.")
+    assert "budget chief" in found
+    assert not any(text.startswith("Lane's") or text.startswith("'s") for text in found)
+
+
+@pytest.mark.slow
+def test_mentions_leave_out_pronouns_numbers_and_dates(nlp_resources: Resources) -> None:
+    found = _found(nlp_resources, "She said 40 of them arrived on Tuesday, and it cost $3 million.")
+    assert not {"She", "them", "it", "40", "Tuesday", "$3 million"} & set(found)
+
+
+@pytest.mark.slow
+def test_mentions_keep_dotted_abbreviations(nlp_resources: Resources) -> None:
+    found = _found(nlp_resources, "The U.S. and Veskaria held talks, U.S. officials said.")
+    assert "U.S." in found
+    assert "U.S. officials" in found
+
+
+@pytest.mark.slow
+def test_mentions_only_inside_the_given_sentences(nlp_resources: Resources) -> None:
+    text = "Donate now to support our reporting. The council approved the plan."
+    doc = nlp_resources.nlp(text)
+    start = text.index("The council")
+    found = {c.text for c in candidates("a1", doc, [(start, len(text))])}
+    assert "council" in found and "plan" in found
+    assert "reporting" not in found

@@ -1,0 +1,39 @@
+"""Which country a name stands for (analyses/referents/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from slant.analyses.referents.places import country_of
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("United States", "USA"),
+        ("the U.S.", "USA"),
+        ("America", "USA"),
+        ("Americans", "USA"),
+        ("Washington", "USA"),
+        ("Pyongyang", "PRK"),
+        ("North Korean", "PRK"),
+        ("North Koreans", "PRK"),
+        ("Japanese", "JPN"),
+        ("Iranians", "IRN"),
+        ("Britain", "GBR"),
+        ("French", "FRA"),
+        ("Russia's", "RUS"),
+    ],
+)
+def test_places_country_forms(text: str, code: str) -> None:
+    assert country_of(text) == code
+
+
+@pytest.mark.parametrize("text", ["Korea", "Democrats", "the North", "Calder Bay", "Republican"])
+def test_places_not_a_country(text: str) -> None:
+    assert country_of(text) is None
+
+
+def test_places_capital_only_when_asked() -> None:
+    assert country_of("Moscow") == "RUS"
+    assert country_of("Moscow", allow_capital=False) is None
