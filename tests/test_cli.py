@@ -162,6 +162,7 @@ def test_cli_commands_register_in_help_order() -> None:
         "allsides",
         "align",
         "referents",
+        "wording",
         "embedder",
         "babe",
         "newsmtsc",

@@ -74,7 +74,7 @@ ANALYSES: dict[str, Analysis] = {
     "quotes": Analysis("quotes", ("docs", "actors"), ("quotes", "sources"), _runner("quotes.quotes")),
     "facts": Analysis("facts", ("docs", "vectors", "actors"), ("facts",), _runner("facts.align")),
     "language": Analysis(
-        "language", ("docs", "quotes"), ("language", "profiles"), _runner("language.language"), _bias_layers
+        "language", ("docs", "quotes", "facts"), ("language", "profiles"), _runner("language.language"), _bias_layers
     ),
     "referents": Analysis(
         "referents",

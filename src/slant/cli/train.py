@@ -64,6 +64,18 @@ def train_referents(
     print_trained(train(data, gold), OUT)
 
 
+@train_app.command("wording")
+def train_wording(
+    babe: Annotated[Path, typer.Option(help="BABE train CSV (biased words).")] = BABE_TRAIN,
+    gold: Annotated[Path, typer.Option(help="Folder of word-choice gold sets; the dev split only.")] = WORDCHOICE
+    / "dev",
+) -> None:
+    """Fit the loaded-word scorer behind `language` (BABE words + dev gold; threshold left-one-set-out)."""
+    from slant.train.wording import OUT, train
+
+    print_trained(train(babe, gold), OUT)
+
+
 @train_app.command("embedder")
 def train_embedder(
     dims: Annotated[int, typer.Option(help="PCA dimensions of the static model.")] = 256,

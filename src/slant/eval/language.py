@@ -19,7 +19,11 @@ Protocol (gold format and annotation guidelines in ``slant.eval.language_gold``)
   term, how often the covering variant's ``loaded`` flag equals the gold one.
   ``pair_recall``: over cross-article pairs of differently worded gold variants of one
   referent (in word-choice sets, names and titles aside), the share one predicted term
-  holds both of; ``loaded_pair_recall`` the same over pairs where one wording is loaded.
+  holds both of; ``loaded_pair_recall`` the same over pairs where one wording is loaded;
+  ``loaded_referent_recall``: gold referents with such a loaded pair, one of which a term holds.
+- *Checks* (``checks_*`` in ``slant eval language``, see ``checks``): the recall a reader would
+  check by eye — loaded words marked as loaded in any way, epistemic verbs and scare quotes
+  marked, loaded word-choice referents shown in one term — per group and pooled.
 """
 
 from __future__ import annotations
@@ -173,6 +177,9 @@ class TermTally:
     pairs_found: int = 0
     loaded_pairs: int = 0
     loaded_pairs_found: int = 0
+    loaded_referents: int = 0
+    """Gold referents with a loaded wording that another article words otherwise."""
+    loaded_referents_found: int = 0
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
 
@@ -186,6 +193,7 @@ def _add_pairs(tally: TermTally, gold: LanguageGold, terms: list[Term]) -> None:
     found when one predicted term holds both."""
     for g in gold.terms:
         described = [v for v in g.variants if v.why not in ("name", "title")]
+        loaded_hits: list[bool] = []
         for a, b in itertools.combinations(described, 2):
             if a.article == b.article or wording(a.text) == wording(b.text):
                 continue
@@ -195,6 +203,10 @@ def _add_pairs(tally: TermTally, gold: LanguageGold, terms: list[Term]) -> None:
             if a.loaded or b.loaded:
                 tally.loaded_pairs += 1
                 tally.loaded_pairs_found += hit
+                loaded_hits.append(hit)
+        if loaded_hits:
+            tally.loaded_referents += 1
+            tally.loaded_referents_found += any(loaded_hits)
 
 
 def add_terms(tally: TermTally, gold: LanguageGold, terms: list[Term]) -> None:
@@ -243,6 +255,8 @@ def term_scores(tally: TermTally) -> dict[str, Any]:
         "loaded_pair_recall": _ratio(tally.loaded_pairs_found, tally.loaded_pairs),
         "pairs": tally.pairs,
         "loaded_pairs": tally.loaded_pairs,
+        "loaded_referent_recall": _ratio(tally.loaded_referents_found, tally.loaded_referents),
+        "loaded_referents": tally.loaded_referents,
         "loaded_variants": tally.loaded_total,
         "gold_terms": tally.gold,
         "found_terms": tally.found,
@@ -274,6 +288,38 @@ def evaluate_terms(data: Path, settings: Settings | None = None) -> dict[str, An
     return _evaluate(data, settings, terms=True)
 
 
+_LOADED_KINDS = ("loaded", "intensifier")
+_MARKING = ("loaded", "intensifier", "scare_quote")
+
+
+def checks(pairs: list[tuple[LanguageGold, Comparison]]) -> dict[str, Any]:
+    """The reader's checks, as recall: each gold loaded or intensifier word marked as loaded in any way
+    (loaded, intensifier or scare-quote mark), each epistemic verb and scare quote marked as such, and each
+    cross-article pair of differently worded descriptions of one referent where one is loaded shown in one
+    term (one check per gold referent: passed when one such pair of it is). ``checks`` pools them all."""
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for gold, comparison in pairs:
+        marks = comparison.language or []
+        for g in gold.marks:
+            kinds = _MARKING if g.kind in _LOADED_KINDS else (g.kind,)
+            if g.kind not in (*_LOADED_KINDS, "epistemic", "scare_quote"):
+                continue
+            group = "loaded" if g.kind in _LOADED_KINDS else g.kind
+            total[group] += 1
+            found[group] += any(
+                m.kind in kinds and m.article == g.article and _overlaps((m.start, m.end), (g.start, g.end))
+                for m in marks
+            )
+        tally = TermTally()
+        _add_pairs(tally, gold, comparison.terms or [])
+        total["wordchoice"] += tally.loaded_referents
+        found["wordchoice"] += tally.loaded_referents_found
+    out: dict[str, Any] = {f"checks_{k}": _ratio(found[k], total[k]) for k in sorted(total)}
+    out |= {f"checks_{k}_total": total[k] for k in sorted(total)}
+    return out | {"checks": _ratio(sum(found.values()), sum(total.values()))}
+
+
 def _evaluate(data: Path, settings: Settings | None, terms: bool) -> dict[str, Any]:
     pairs = run(data, settings)
     if terms:
@@ -284,4 +330,4 @@ def _evaluate(data: Path, settings: Settings | None, terms: bool) -> dict[str, A
     mark_tally = MarkTally()
     for gold, comparison in pairs:
         add_marks(mark_tally, gold, comparison.language or [])
-    return mark_scores(mark_tally) | {"events": len(pairs)}
+    return mark_scores(mark_tally) | checks(pairs) | {"events": len(pairs)}

@@ -8,7 +8,10 @@ Two sources are merged into one list of ``LanguageMark``:
   bias-carrying (stop words never count alone), outside quotations: word marks describe the
   writer's wording, not a quoted speaker's;
 - the rules and lexicons of ``markers.py``: loaded-language lexicon hits, epistemic verbs, hedges
-  and distancing, scare quotes, intensifiers.
+  and distancing, scare quotes, intensifiers;
+- the wording scorer (``wording.py``): words of the article's own voice that BABE's tagger, the
+  VADER and pattern lexicons and the contrast with the other articles' wording of the same fact
+  together read as loaded (category ``wording``), where no other mark lies.
 
 Where a lexicon hit and a model word overlap, one ``loaded`` mark is kept, with both reasons.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from slant.analyses.language import bias, markers
+from slant.analyses.language import bias, markers, wording
 from slant.model import Article, Comparison, LanguageMark, LanguageProfile
 
 if TYPE_CHECKING:
@@ -120,7 +123,9 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     model = bias.load(resources)
     lexicons = markers.load_lexicons(settings.lexicons)
     sentences = [(a, s) for a in comparison.articles for s in a.sentences]
-    scores = [score for article in comparison.articles for score in _scores(model, comparison, article)]
+    per_article = {article.id: _scores(model, comparison, article) for article in comparison.articles}
+    scores = [score for article in comparison.articles for score in per_article[article.id]]
+    scorer = wording.load(resources)
     by_article: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     model_words: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     for (article, sent), score in zip(sentences, scores, strict=True):
@@ -149,7 +154,14 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         rules = markers.mark_article(article, doc, own, lexicons)
         spoken = markers.speech_spans(article, doc, own)
         written = [m for m in model_words[article.id] if not any(a <= m.start < b for a, b in spoken)]
-        marks = _merge_loaded(rules, written) + by_article[article.id]
+        marks = _merge_loaded(rules, written)
+        words = wording.words_of(comparison, article, per_article[article.id], spoken, resources)
+        marks += [
+            w
+            for w in wording.mark_words(comparison, words, scorer)
+            if not any(m.start < w.end and w.start < m.end for m in marks)
+        ]
+        marks += by_article[article.id]
         marks.sort(key=lambda m: (m.start, m.kind != "biased_sentence", m.end))
         language += marks
         profiles.append(_profile(article, doc, marks, markers.attribution_verbs(article, doc, own)))

@@ -103,11 +103,15 @@ def _variants(
         found = [m for u in members if (m := _marked(marks, u)) is not None]
         mark = max(found, key=lambda m: m.score) if found else None
         score = mark.score if mark else 0.0
-        lexicon = next((v for u in members for k, v in judged.items() if _within(k, u)), None)
+        hits = [(k, v) for u in members for k, v in judged.items() if _within(k, u)]
+        lexicon = hits[0][1] if hits else None
+        whole = bool(hits) and any(k[1] <= u.start + 4 for u in members for k, _ in hits if _within(k, u))
         if kind is not None:
             why, loaded = kind, False
         elif lexicon is not None and lexicon.judgement != "neutral":
             why, loaded, score = f"{lexicon.judgement}: {lexicon.why}", lexicon.judgement == "loaded", 1.0
+        elif lexicon is not None and whole:
+            why, loaded, score = "neutral description", False, 0.0  # the lexicon's neutral wording, as written
         else:
             why = _kind(comparison.nlp.docs[article], members[0], mark)
             loaded = score >= 0.5
@@ -273,6 +277,27 @@ def _known_terms(
     return terms
 
 
+def _join_known(
+    comparison: Comparison,
+    terms: list[Term],
+    loose: list[tuple[Variant, Use]],
+    marks: dict[str, list[LanguageMark]],
+    judged: dict[tuple[str, int, int], Variant],
+    order: dict[str, int],
+) -> list[tuple[Variant, Use]]:
+    """Add lexicon wordings the referent model left apart to the term that holds another wording of the
+    same contested referent ("illegal aliens" joins the row of "undocumented immigrants"); return the rest."""
+    rest = []
+    for variant, use in loose:
+        home = next((t for t in terms if t.referent == variant.referent and t.referent_id is not None), None)
+        if home is None:
+            rest.append((variant, use))
+            continue
+        home.variants = _ordered(home.variants + _variants(comparison, [use], marks, judged), order)
+        home.contrast = _contrast(home.variants)
+    return rest
+
+
 def run(comparison: Comparison, resources: "Resources", settings: "Settings") -> dict[str, Any]:
     """Compare how the articles name each referent.
 
@@ -299,6 +324,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
             terms.append(term)
             held |= {k for k in judged if _inside(k, referent)}
     loose = [(v, u) for v, u in contested if (u.article, u.start, u.end) not in held]
+    loose = _join_known(comparison, terms, loose, marks, judged, order)
     terms += _known_terms(comparison, loose, marks, order)
     terms.sort(key=lambda t: (-t.contrast, -len({v.article for v in t.variants}), t.referent.lower()))
     for i, term in enumerate(terms, start=1):
