@@ -124,7 +124,8 @@ def actor_uses(comparison: Comparison, actor: Actor) -> list[Use]:
             tokens = [t for t in tokens if t.lower_ not in name_words]
             if tokens and _is_description(tokens):
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                uses.append(Use(mention.article, normal(tokens), doc.text[start:end], start, end))
+                text = "".join(t.text_with_ws for t in doc[tokens[0].i : tokens[-1].i + 1]).rstrip()
+                uses.append(Use(mention.article, normal(tokens), text, start, end))
     return uses
 
 

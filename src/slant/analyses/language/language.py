@@ -126,6 +126,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     per_article = {article.id: _scores(model, comparison, article) for article in comparison.articles}
     scores = [score for article in comparison.articles for score in per_article[article.id]]
     scorer = wording.load(resources)
+    story = wording.Story.of(comparison)
     by_article: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     model_words: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     for (article, sent), score in zip(sentences, scores, strict=True):
@@ -155,7 +156,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         spoken = markers.speech_spans(article, doc, own)
         written = [m for m in model_words[article.id] if not any(a <= m.start < b for a, b in spoken)]
         marks = _merge_loaded(rules, written)
-        words = wording.words_of(comparison, article, per_article[article.id], spoken, resources)
+        words = wording.words_of(comparison, article, per_article[article.id], spoken, resources, story)
         marks += [
             w
             for w in wording.mark_words(comparison, words, scorer)

@@ -5,7 +5,8 @@ descriptions (titles, labels, noun phrases: "the caravan", "asylum seekers", "th
 dictator"), not the bare name ("Kim", "Mr. Kim" are one name). A referent becomes a ``Term`` when two
 articles describe it differently, or when one article's description is loaded and another names it
 only by name. Known contested wordings (``contested.py``: "illegal aliens" / "undocumented
-immigrants") are compared even when the referent model kept them apart.
+immigrants") are compared even when the referent model kept them apart, and so are noun phrases with
+one head noun whose modifiers differ, one loaded ("violent protesters" / "student protesters").
 
 Each variant says what kind of wording it is (``why``): a ``name``, a ``neutral description``, a
 ``label`` (the loaded word is the head: "illegal aliens"), a ``loaded modifier`` ("violent
@@ -298,6 +299,63 @@ def _join_known(
     return rest
 
 
+def _head_uses(article: str, doc: "Doc", bounds: list[tuple[int, int]]) -> list[Use]:
+    """Common-noun phrases with modifiers, keyed by head lemma ("violent protesters" -> "protester")."""
+    uses: list[Use] = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.pos_ != "NOUN" or head.ent_type_:
+            continue
+        mods = [t for t in chunk if t.i < head.i and t.dep_ in {"amod", "compound"} and t.pos_ in _DESCRIPTIVE_POS]
+        if not mods:
+            continue
+        start, end = mods[0].idx, head.idx + len(head.text)
+        if any(a <= start and end <= b for a, b in bounds):
+            key = " ".join([t.lower_ for t in mods if t.text not in QUOTE_CHARS] + [head.lemma_.lower()])
+            text = "".join(t.text_with_ws for t in doc[mods[0].i : head.i + 1]).rstrip()
+            uses.append(Use(article, head.lemma_.lower(), text, start, end, key))
+    return uses
+
+
+def _same_head_terms(
+    comparison: Comparison,
+    marks: dict[str, list[LanguageMark]],
+    held: set[tuple[str, int, int]],
+    order: dict[str, int],
+) -> list[Term]:
+    """Noun phrases with one head noun in two or more articles whose modifiers differ, one of them loaded
+    ("violent protesters" / "student protesters"), where no referent term already shows them."""
+    by_head: dict[str, list[Use]] = defaultdict(list)
+    for article in comparison.articles:
+        bounds = [(s.start, s.end) for s in article.sentences]
+        for use in _head_uses(article.id, comparison.nlp.docs[article.id], bounds):
+            if not any(a == use.article and s < use.end and use.start < e for a, s, e in held):
+                by_head[use.key].append(use)
+    terms: list[Term] = []
+    for head, uses in by_head.items():
+        keyed = [Use(u.article, u.wording, u.text, u.start, u.end) for u in uses]
+        variants = _variants(comparison, keyed, marks, {})
+        wordings: dict[str, set[str]] = defaultdict(set)
+        for use in keyed:
+            wordings[use.article].add(use.key)
+        if len(wordings) < 2 or len({frozenset(s) for s in wordings.values()}) < 2:
+            continue
+        if not any(v.loaded and v.why.startswith("loaded modifier") for v in variants):
+            continue
+        _mark_neutral(variants)
+        neutral = next((v.text for v in variants if v.neutral), head)
+        terms.append(
+            Term(
+                id="",
+                referent=neutral,
+                variants=_ordered(variants, order),
+                why="the same head noun with different modifiers, one of them loaded",
+                contrast=_contrast(variants),
+            )
+        )
+    return terms
+
+
 def run(comparison: Comparison, resources: "Resources", settings: "Settings") -> dict[str, Any]:
     """Compare how the articles name each referent.
 
@@ -326,6 +384,8 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     loose = [(v, u) for v, u in contested if (u.article, u.start, u.end) not in held]
     loose = _join_known(comparison, terms, loose, marks, judged, order)
     terms += _known_terms(comparison, loose, marks, order)
+    shown = {(s.article, s.start, s.end) for t in terms for v in t.variants for s in v.spans}
+    terms += _same_head_terms(comparison, marks, shown, order)
     terms.sort(key=lambda t: (-t.contrast, -len({v.article for v in t.variants}), t.referent.lower()))
     for i, term in enumerate(terms, start=1):
         term.id = f"t{i}"

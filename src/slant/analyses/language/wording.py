@@ -81,43 +81,65 @@ def _content(doc: "Doc", start: int, end: int) -> list["Token"]:
     return [t for t in span or () if t.pos_ in _POS and t.is_alpha and not t.is_stop and not t.ent_type_]
 
 
+def _sentence_words(comparison: Comparison) -> dict[str, list[tuple[str, str, str]]]:
+    """Sentence id -> its content words as (lemma, part of speech, text), read once."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for article in comparison.articles:
+        doc = comparison.nlp.docs[article.id]
+        for s in article.sentences:
+            out[s.id] = [(t.lemma_.lower(), t.pos_, t.text) for t in _content(doc, s.start, s.end)]
+    return out
+
+
+@dataclass(frozen=True)
+class Story:
+    """What every article's words are compared with: the aligned sentences and their content words."""
+
+    aligned: dict[str, set[str]]
+    words: dict[str, list[tuple[str, str, str]]]
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> "Story":
+        """Read the comparison's facts and sentences once."""
+        return cls(_aligned(comparison), _sentence_words(comparison))
+
+
 def words_of(
     comparison: Comparison,
     article: Article,
     scores: Sequence["BiasScores"],
     spoken: Sequence[tuple[int, int]],
     resources: "Resources",
+    story: Story | None = None,
 ) -> list[Word]:
     """The content words of an article's own voice (speech left out) with their features."""
     doc = comparison.nlp.docs[article.id]
-    aligned = _aligned(comparison)
-    sentences = {s.id: s for a in comparison.articles for s in a.sentences}
-    docs = comparison.nlp.docs
+    story = story or Story.of(comparison)
+    aligned, words = story.aligned, story.words
     found: list[tuple[Any, ...]] = []
     for sent, score in zip(article.sentences, scores, strict=True):
-        others = [
-            t
-            for sid in aligned.get(sent.id, ())
-            for t in _content(docs[sid.split(".")[0]], sentences[sid].start, sentences[sid].end)
-        ]
-        lemmas = {t.lemma_.lower() for t in others}
+        others = [w for sid in sorted(aligned.get(sent.id, ())) for w in words.get(sid, [])]
+        lemmas = {lemma for lemma, _, _ in others}
+        by_pos: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for lemma, pos, text in others:
+            by_pos[pos].append((lemma, text))
         for token in _content(doc, sent.start, sent.end):
             if any(a <= token.idx < b for a, b in spoken):
                 continue
             a, b = token.idx - sent.start, token.idx + len(token.text) - sent.start
             babe = max((s for x, y, s in score.words if x < b and a < y), default=0.0)
-            same_pos = [t for t in others if t.pos_ == token.pos_ and t.lemma_.lower() != token.lemma_.lower()]
-            found.append((sent, score, token, babe, bool(others), token.lemma_.lower() not in lemmas, same_pos))
-    vectors = _vectors(
-        resources, [f[2].lemma_.lower() for f in found] + [t.lemma_.lower() for f in found for t in f[6]]
-    )
+            lemma = token.lemma_.lower()
+            same_pos = [w for w in by_pos.get(token.pos_, ()) if w[0] != lemma]
+            found.append((sent, score, token, lemma, babe, bool(others), lemma not in lemmas, same_pos))
+    vectors = _vectors(resources, [f[3] for f in found] + [w[0] for f in found for w in f[7]])
     out: list[Word] = []
-    for sent, score, token, babe, has_others, absent, same_pos in found:
-        rated = valence(token.text, token.lemma_)
+    for sent, score, token, lemma, babe, has_others, absent, same_pos in found:
+        rated = valence(token.text, lemma)
         similarity, counterpart = 0.0, ""
         if absent and same_pos:
-            sims = [(float(vectors[token.lemma_.lower()] @ vectors[t.lemma_.lower()]), t.text) for t in same_pos]
-            similarity, counterpart = max(sims)
+            sims = np.array([vectors[w[0]] for w in same_pos]) @ vectors[lemma]
+            k = int(np.argmax(sims))
+            similarity, counterpart = float(sims[k]), same_pos[k][1]
         features = (
             babe,
             score.sentence,

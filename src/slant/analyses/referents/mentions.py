@@ -58,7 +58,8 @@ def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kin
     if head.pos_ == "PRON" or head.ent_type_ in _NOT_REFERENT_LABELS or head.like_num:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return Candidate(article, words[0].i, words[-1].i, head.i, start, end, doc.text[start:end], kind, head.ent_type_)
+    text = "".join(t.text_with_ws for t in words).rstrip()
+    return Candidate(article, words[0].i, words[-1].i, head.i, start, end, text, kind, head.ent_type_)
 
 
 def _names_in(span: "Span") -> list["Span"]:
