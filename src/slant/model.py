@@ -219,6 +219,11 @@ class Referent(_Model):
         description="Mean probability (pair model) that two of its mentions name one thing, over mentions not "
         "tied by a name or an apposition; 1.0 when every mention is so tied.",
     )
+    family: str | None = Field(
+        None,
+        description="Id shared by referents the pair model finds likely, not surely, the same thing "
+        "('the caravan' / 'asylum seekers'); the terms compare a family's wordings as one.",
+    )
 
 
 class Voice(_Model):

@@ -52,6 +52,11 @@ class Settings:
     """Least mean pair probability for two groups of mentions to join one referent; None: the trained
     threshold in data/referents/model.json."""
 
+    referent_family_threshold: float = 0.45
+    """Least mean pair probability for referents to form one family: likely the same thing, compared as
+    one row of word choice (terms). Chosen on the word-choice dev sets: the best terms F1 among the
+    thresholds whose matched rows are at least half made of the referent's own wordings."""
+
     # informational bias
     informational_similarity: float = 0.45
     """A sentence of unique facts is flagged as informational bias when its highest cosine similarity

@@ -21,6 +21,8 @@ Protocol (gold format and annotation guidelines in ``slant.eval.language_gold``)
   referent (in word-choice sets, names and titles aside), the share one predicted term
   holds both of; ``loaded_pair_recall`` the same over pairs where one wording is loaded;
   ``loaded_referent_recall``: gold referents with such a loaded pair, one of which a term holds.
+  ``variant_purity``: of the variants of predicted terms that match a gold referent, the share that
+  are wordings of that referent (a row mixing two things scores low).
 - *Checks* (``checks_*`` in ``slant eval language``, see ``checks``): the recall a reader would
   check by eye — loaded words marked as loaded in any way, epistemic verbs and scare quotes
   marked, loaded word-choice referents shown in one term — per group and pooled.
@@ -180,6 +182,10 @@ class TermTally:
     loaded_referents: int = 0
     """Gold referents with a loaded wording that another article words otherwise."""
     loaded_referents_found: int = 0
+    variants: int = 0
+    """Variants of the predicted terms that match a gold referent."""
+    variants_pure: int = 0
+    """Of those, the ones that are wordings of the matched referent."""
     missed: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
 
@@ -209,14 +215,23 @@ def _add_pairs(tally: TermTally, gold: LanguageGold, terms: list[Term]) -> None:
             tally.loaded_referents_found += any(loaded_hits)
 
 
+def _overlapping(variant: TermVariant, gold: GoldTerm) -> bool:
+    return any(g.article == variant.article and _covers(variant, g.spans) > 0 for g in gold.variants)
+
+
 def add_terms(tally: TermTally, gold: LanguageGold, terms: list[Term]) -> None:
     """Score one event's predicted terms against its gold referents into ``tally``."""
     _add_pairs(tally, gold, terms)
     tally.gold += len(gold.terms)
     tally.predicted += len(terms)
     for term in terms:
-        if any(_match(term, g) for g in gold.terms):
+        matched = [g for g in gold.terms if _match(term, g)]
+        if matched:
             tally.predicted_matched += 1
+            # Purity: the variants of a matched term that are wordings of the referent it matches.
+            best = max(matched, key=lambda g: sum(_overlapping(v, g) for v in term.variants))
+            tally.variants += len(term.variants)
+            tally.variants_pure += sum(_overlapping(v, best) for v in term.variants)
         else:
             tally.unmatched.append(
                 f"{gold.name}: {term.referent} = " + " / ".join(sorted({v.text for v in term.variants}))
@@ -251,6 +266,7 @@ def term_scores(tally: TermTally) -> dict[str, Any]:
         "f1": _f1(p, r),
         "precision_any_overlap": _ratio(tally.predicted_touching, tally.predicted),
         "loaded_accuracy": _ratio(tally.loaded_correct, tally.loaded_total),
+        "variant_purity": _ratio(tally.variants_pure, tally.variants),
         "pair_recall": _ratio(tally.pairs_found, tally.pairs),
         "loaded_pair_recall": _ratio(tally.loaded_pairs_found, tally.loaded_pairs),
         "pairs": tally.pairs,

@@ -213,7 +213,7 @@ def test_examples_terms_are_real_differences(examples, name: str) -> None:  # ty
     settings = slant.Settings().with_(analyses=("actors", "terms"))
     comparison = slant.compare(slant.read_articles(paths), settings)
     found = comparison.terms or []
-    assert len(found) <= 12
+    assert len(found) <= 20
     assert [t.contrast for t in found] == sorted((t.contrast for t in found), reverse=True)
     for term in found:
         per_article: dict[str, set[str]] = {}

@@ -31,8 +31,9 @@ def compared() -> Comparison:
 @pytest.mark.slow
 def test_referents_mentions_spell_their_text(compared: Comparison) -> None:
     assert compared.referents
+    families = [r.family for r in compared.referents]
     for referent in compared.referents:
-        assert len(referent.mentions) >= 2
+        assert len(referent.mentions) >= 2 or families.count(referent.family) >= 2
         assert referent.type in {"person", "group", "organization", "place", "event", "thing"}
         assert 0.0 <= referent.confidence <= 1.0
         assert referent.articles == sorted({m.article for m in referent.mentions})

@@ -1,6 +1,7 @@
 """The ``terms`` analysis: how each article names the same thing — the word-choice view of ``referents``.
 
-For every referent two or more articles mention, each article's wordings of it are compared: its
+For every family of referents (referents the pair model finds likely the same thing, ``Referent.family``)
+two or more articles mention, each article's wordings of it are compared: its
 descriptions (titles, labels, noun phrases: "the caravan", "asylum seekers", "the North Korean
 dictator"), not the bare name ("Kim", "Mr. Kim" are one name). A referent becomes a ``Term`` when two
 articles describe it differently, or when one article's description is loaded and another names it
@@ -183,7 +184,8 @@ def _differs(comparison: Comparison, descriptions: Sequence[Use], variants: Sequ
     """A referent is a term when a wording of it is loaded (or judged by the lexicon) while another article
     names it otherwise, or when two articles describe it with different head nouns ("caravan" / "asylum
     seekers"; "state senator, budget writer" / "state senator, liberal"). Different modifiers alone
-    ("eleven employees" / "11 employees") are not word choice."""
+    ("eleven employees" / "11 employees") are not word choice, nor are two plain verbs for one action
+    ("approved" / "passed"); "tore down" against "dismantled" is, "tore down" being marked."""
     wordings: dict[str, set[str]] = defaultdict(set)
     for v in variants:
         wordings[v.article].add(v.text.lower())
@@ -192,13 +194,39 @@ def _differs(comparison: Comparison, descriptions: Sequence[Use], variants: Sequ
     if any(v.loaded or v.why.startswith(("euphemism", "loaded")) for v in variants):
         return True
     heads: dict[str, set[str]] = defaultdict(set)
+    verbs = True
     for use in descriptions:
+        span = comparison.nlp.docs[use.article].char_span(use.start, use.end, alignment_mode="expand")
+        verbs = verbs and span is not None and len(span) > 0 and span.root.pos_ == "VERB"
         heads[use.article].add(_head(comparison, use))
+    if verbs:
+        return False  # actions told with other verbs are word choice only when one verb is loaded
     return len(heads) >= 2 and any(a != b for a, b in itertools.combinations(heads.values(), 2))
 
 
 def _ordered(variants: list[TermVariant], order: dict[str, int]) -> list[TermVariant]:
     return sorted(variants, key=lambda v: (order[v.article], v.why == "name", -v.count, v.text.lower()))
+
+
+def _families(referents: Sequence[Referent], order: dict[str, int]) -> list[Referent]:
+    """Each family of referents as one referent (its largest member's id, label and type, every mention)."""
+    by_family: dict[str, list[Referent]] = defaultdict(list)
+    for referent in referents:
+        by_family[referent.family or referent.id].append(referent)
+    out = []
+    for members in by_family.values():
+        main = max(members, key=lambda r: (r.actor is not None, len(r.mentions)))
+        mentions = sorted((m for r in members for m in r.mentions), key=lambda m: (order[m.article], m.start))
+        out.append(
+            main.model_copy(
+                update={
+                    "mentions": mentions,
+                    "articles": sorted({m.article for m in mentions}, key=order.__getitem__),
+                    "actor": main.actor or next((r.actor for r in members if r.actor), None),
+                }
+            )
+        )
+    return out
 
 
 def _referent_term(
@@ -374,7 +402,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     judged = {(u.article, u.start, u.end): v for v, u in contested}
     terms: list[Term] = []
     held: set[tuple[str, int, int]] = set()
-    for referent in comparison.referents or []:
+    for referent in _families(comparison.referents or [], order):
         if len(referent.articles) < 2:
             continue
         term = _referent_term(comparison, referent, marks, judged, order)

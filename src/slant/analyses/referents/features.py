@@ -50,6 +50,9 @@ FEATURES = (
     "same_country",
     "modifier_country_other",
     "name_inside_other",
+    "title_share",
+    "action_and_other",
+    "two_actions",
 )
 """Pair feature columns, in order (a bias term is added by the model)."""
 
@@ -71,7 +74,7 @@ class MentionTable:
     norm: np.ndarray
     """Index of the lower-cased wording in a per-comparison vocabulary."""
     kind: np.ndarray
-    """0 name, 1 title, 2 nominal."""
+    """0 name, 1 title, 2 nominal, 3 action."""
     label: np.ndarray
     """Index of the coarse entity label (0 for none)."""
     plural: np.ndarray
@@ -159,6 +162,12 @@ def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
     descriptions = ~names[:, None] & ~names[None, :]
     group_heads = np.zeros((int(table.group.max()) + 1 if n else 0, len(vocab)), dtype=bool)
     group_heads[table.group, heads] = True
+    # How often each head word is written as a title against each group's names ("President" before
+    # "Trump" 30 times, before "Moon" 5): a bare "the president" likely names the group holding most.
+    titled = np.zeros((len(vocab), group_heads.shape[0]), dtype=np.float32)
+    for t in np.flatnonzero(table.kind == 1).tolist():
+        titled[heads[t], table.group[t]] += 1.0
+    title_share = titled / np.maximum(titled.sum(axis=1, keepdims=True), 1.0)
     nested = np.zeros((n, group_heads.shape[0]), dtype=bool)
     for k, gs in enumerate(table.nested):
         nested[k, list(gs)] = True
@@ -220,6 +229,9 @@ def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
             has_country[None, :] & (modifier_country[:, np.maximum(country, 0)] > 0)
         ),
         "name_inside_other": lambda: (smaller > 0) & ((name_words @ name_words.T) == smaller),
+        "action_and_other": lambda: (table.kind[:, None] == 3) != (table.kind[None, :] == 3),
+        "two_actions": lambda: (table.kind[:, None] == 3) & (table.kind[None, :] == 3),
+        "title_share": lambda: _either(np.where(names[:, None], 0.0, title_share[heads][:, table.group])),
     }
     for name in FEATURES:
         yield name, np.asarray(columns[name](), dtype=np.float32)

@@ -3,8 +3,11 @@
 A mention is a base noun phrase (spaCy's noun chunks, leading articles and demonstratives left out),
 a named entity outside any chunk, the name inside a titled name ("North Korean leader Kim Jong Un"
 gives "Kim Jong Un" and its title "North Korean leader"), and a name or nationality modifying another
-noun ("Trump" in "the Trump administration", "Japanese" in "Japanese officials"). Pronouns,
-numbers, dates and amounts are not referents. Only sentences of the article body are read.
+noun ("Trump" in "the Trump administration", "Japanese" in "Japanese officials"). In sentences
+that report a fact another article also reports, the main verbs with their particles are actions
+("tore down", "dismantled"): the same event told with other verbs. Pronouns, numbers, dates and
+amounts are not referents; neither are speech verbs, which the quotes analysis reads. Only
+sentences of the article body are read.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ class Candidate:
     end: int
     text: str
     kind: str
-    """``name`` (a proper name), ``title`` (a description written against a name), ``nominal``."""
+    """``name`` (a proper name), ``title`` (a description written against a name), ``nominal``,
+    ``action`` (a verb and its particles)."""
     label: str
     """spaCy's entity label of the head, or ``""``."""
 
@@ -104,13 +108,39 @@ def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candida
                 yield found
 
 
-def candidates(article: str, doc: "Doc", bounds: Sequence[tuple[int, int]]) -> list[Candidate]:
+_ACTION_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "pcomp"})
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "go", "come", "say", "seem", "become"})
+
+
+def _actions(article: str, doc: "Doc", bounds: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
+    """Main verbs with their particles inside the given sentences ("tore down", "rammed through")."""
+    from slant.analyses.quotes.speech import verb_kind
+
+    for token in doc:
+        if token.pos_ != "VERB" or token.dep_ not in _ACTION_DEPS or token.lemma_.lower() in _LIGHT_VERBS:
+            continue
+        if verb_kind(token) is not None or not any(a <= token.idx < b for a, b in bounds):
+            continue
+        words = [token, *(c for c in token.children if c.dep_ == "prt")]
+        words.sort(key=lambda t: t.i)
+        if words[-1].i - words[0].i > 3:
+            words = [token]
+        text = "".join(t.text_with_ws for t in doc[words[0].i : words[-1].i + 1]).rstrip()
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        yield Candidate(article, words[0].i, words[-1].i, token.i, start, end, text, "action", "")
+
+
+def candidates(
+    article: str, doc: "Doc", bounds: Sequence[tuple[int, int]], shared: Sequence[tuple[int, int]] = ()
+) -> list[Candidate]:
     """Every mention candidate of one parsed article inside the given sentence bounds, in text order.
 
     Args:
         article: the article id, kept on each candidate.
         doc: spaCy's parse of the article text.
         bounds: character ranges of the sentences to read (the body, boilerplate left out).
+        shared: character ranges of the sentences that report a fact another article also reports,
+            whose main verbs become action candidates.
     """
     found: list[Candidate] = []
     covered: set[int] = set()
@@ -123,6 +153,7 @@ def candidates(article: str, doc: "Doc", bounds: Sequence[tuple[int, int]]) -> l
             words = _trim(ent)
             if words and (named := _make(article, doc, words, ent.root, "name")) is not None:
                 found.append(named)
+    found += list(_actions(article, doc, shared))
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in bounds)]
     unique = {(c.start, c.end): c for c in inside}
     return sorted(unique.values(), key=lambda c: (c.start, -c.end))

@@ -42,6 +42,9 @@ class Resolved:
     labels: np.ndarray
     prob: np.ndarray
     """The pair probabilities the labels were clustered from (n×n)."""
+    families: np.ndarray
+    """A looser grouping of the same probabilities (``Settings.referent_family_threshold``): referents
+    likely, not surely, the same thing, which the terms compare as one."""
 
 
 def hidden_layers(resources: "Resources") -> tuple[int, ...]:
@@ -53,11 +56,27 @@ def resolve(comparison: Comparison, resources: "Resources", settings: "Settings"
     """Group every mention candidate of the comparison into referents (singletons included)."""
     table = build_table(comparison, resources)
     if not table.candidates:
-        return Resolved(table, np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32))
+        empty = np.zeros(0, dtype=np.int64)
+        return Resolved(table, empty, np.zeros((0, 0), dtype=np.float32), empty)
     model = load(resources)
     threshold = settings.referent_threshold if settings.referent_threshold is not None else model.threshold
     prob = model.probabilities(table)
-    return Resolved(table, cluster(prob, table.group, threshold, apart(comparison, table)), prob)
+    keep_apart = apart(comparison, table)
+    labels = cluster(prob, table.group, threshold, keep_apart)
+    loose = min(settings.referent_family_threshold, threshold)
+    return Resolved(table, labels, prob, cluster(prob, labels, loose, _apart_labels(keep_apart, table.group, labels)))
+
+
+def _apart_labels(apart_groups: np.ndarray, group: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """The never-join pairs of groups carried over to the referents the groups formed."""
+    count = int(labels.max()) + 1
+    out = np.zeros((count, count), dtype=bool)
+    of_group = np.zeros(int(group.max()) + 1, dtype=np.int64)
+    of_group[group] = labels
+    a, b = np.nonzero(apart_groups)
+    out[of_group[a], of_group[b]] = True
+    np.fill_diagonal(out, False)
+    return out
 
 
 def _confidence(resolved: Resolved, members: list[int]) -> float:
@@ -94,6 +113,8 @@ def _type(comparison: Comparison, table: MentionTable, members: list[int], actor
     actors = comparison.actors or []
     if actor >= 0 and actors[actor].type in _TYPES:
         return _TYPES[actors[actor].type]
+    if sum(table.kind[k] == 3 for k in members) * 2 > len(members):
+        return "event"  # told with verbs: "tore down", "dismantled"
     labels = Counter(table.candidates[k].label for k in members if table.candidates[k].label)
     if labels:
         return _TYPES.get(labels.most_common(1)[0][0], "thing")
@@ -119,19 +140,23 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     """Find the referents of the comparison.
 
     Returns:
-        ``{"referents": [Referent, ...]}``: those with two or more mentions, named in the most articles
-        first, then by number of mentions.
+        ``{"referents": [Referent, ...]}``: those whose family has two or more mentions, named in the most
+        articles first, then by number of mentions.
     """
     resolved = resolve(comparison, resources, settings)
     table = resolved.table
     members: dict[int, list[int]] = defaultdict(list)
+    family_size: Counter[int] = Counter(resolved.families.tolist())
+    family_of: dict[int, int] = {}
     for k, label in enumerate(resolved.labels.tolist()):
         members[label].append(k)
+        family_of[label] = int(resolved.families[k])
     order = {a.id: i for i, a in enumerate(comparison.articles)}
     actors = comparison.actors or []
     found: list[Referent] = []
-    for ks in members.values():
-        if len(ks) < 2:
+    families: dict[int, str] = {}
+    for label, ks in members.items():
+        if family_size[family_of[label]] < 2:
             continue
         owners = Counter(int(table.actor[k]) for k in ks if table.actor[k] >= 0 and table.kind[k] == 0)
         actor = owners.most_common(1)[0][0] if owners else -1
@@ -148,6 +173,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
                 mentions=mentions,
                 articles=sorted({m.article for m in mentions}, key=order.__getitem__),
                 confidence=_confidence(resolved, ks),
+                family=families.setdefault(family_of[label], f"f{len(families) + 1}"),
             )
         )
     found.sort(key=lambda r: (-len(r.articles), -len(r.mentions), r.label.lower()))

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 CONTEXT_LAYER = 6
 """MiniLM block count whose token states give a mention's vector in context (the last block)."""
 _CONTENT = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
-_KINDS = {"name": 0, "title": 1, "nominal": 2}
+_KINDS = {"name": 0, "title": 1, "nominal": 2, "action": 3}
 _LABELS = {"PERSON": 1, "ORG": 2, "GPE": 3, "LOC": 3, "NORP": 4, "FAC": 5, "EVENT": 6, "LAW": 7}
 
 
@@ -156,6 +156,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
     """Every mention candidate of every article, with what the pair model reads about it."""
     actor_spans = _actor_index(comparison)
     fact_units = _fact_index(comparison)
+    fact_sentences = {ev.sentence for fact in comparison.facts or [] if fact.status != "unique" for ev in fact.evidence}
     cands: list[Candidate] = []
     links: set[tuple[int, int]] = set()
     article, actor, plural, role, sentence = [], [], [], [], []
@@ -166,7 +167,8 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
     for a, art in enumerate(comparison.articles):
         doc = comparison.nlp.docs[art.id]
         bounds = [(s.start, s.end) for s in art.sentences]
-        found = candidates(art.id, doc, bounds)
+        shared = [(s.start, s.end) for s in art.sentences if s.id in fact_sentences]
+        found = candidates(art.id, doc, bounds, shared)
         links |= _links(doc, found, len(cands))
         starts = [s.start for s in art.sentences]
         hidden = _context_states(comparison, resources, art.id, [s.text for s in art.sentences])
