@@ -236,4 +236,6 @@ def test_terms_eval_on_bundled_gold(bundled_pairs: list[tuple[LanguageGold, Comp
         add_terms(tally, gold, comparison.terms or [])
     scores = term_scores(tally)
     print(json.dumps(scores, sort_keys=True))
-    assert scores["recall"] > 0.1 and scores["precision"] > 0.25
+    # This gold lists only clear naming differences, so term precision is a floor; the rows must still be
+    # mostly made of the matched referent's own wordings.
+    assert scores["recall"] > 0.3 and scores["precision"] > 0.15 and scores["variant_purity"] > 0.4
