@@ -194,12 +194,12 @@ def _differs(comparison: Comparison, descriptions: Sequence[Use], variants: Sequ
     if any(v.loaded or v.why.startswith(("euphemism", "loaded")) for v in variants):
         return True
     heads: dict[str, set[str]] = defaultdict(set)
-    verbs = True
+    verbs = 0
     for use in descriptions:
         span = comparison.nlp.docs[use.article].char_span(use.start, use.end, alignment_mode="expand")
-        verbs = verbs and span is not None and len(span) > 0 and span.root.pos_ == "VERB"
+        verbs += span is not None and len(span) > 0 and span.root.pos_ == "VERB"
         heads[use.article].add(_head(comparison, use))
-    if verbs:
+    if verbs * 2 >= len(descriptions):
         return False  # actions told with other verbs are word choice only when one verb is loaded
     return len(heads) >= 2 and any(a != b for a, b in itertools.combinations(heads.values(), 2))
 

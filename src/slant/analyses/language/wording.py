@@ -61,6 +61,7 @@ class Word:
     features: tuple[float, ...]
     counterpart: str
     """The closest word of the same part of speech in an aligned sentence of another article, or ``""``."""
+    lemma: str = ""
 
 
 def _aligned(comparison: Comparison) -> dict[str, set[str]]:
@@ -155,7 +156,9 @@ def words_of(
             float(has_others and absent),
             max(similarity, 0.0),
         )
-        out.append(Word(article.id, sent.id, token.idx, token.idx + len(token.text), token.text, features, counterpart))
+        out.append(
+            Word(article.id, sent.id, token.idx, token.idx + len(token.text), token.text, features, counterpart, lemma)
+        )
     return out
 
 
