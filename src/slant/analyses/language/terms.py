@@ -21,14 +21,14 @@ wordings overlap, raised when one is loaded).
 from __future__ import annotations
 
 import itertools
-import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from slant.analyses.actors.descriptions import HONORIFICS, QUOTE_CHARS, Use, normal, suffix_keys
 from slant.analyses.language.contested import Variant, known_uses
-from slant.model import Comparison, LanguageMark, Referent, Span, Term, TermVariant
+from slant.analyses.language.variants import contrast, mark_neutral, ordered, variants_of
+from slant.model import Comparison, LanguageMark, Referent, Term, TermVariant
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,13 +39,6 @@ if TYPE_CHECKING:
 _MARKING_KINDS = {"loaded", "scare_quote", "intensifier"}
 _DESCRIPTIVE_POS = {"NOUN", "ADJ", "VERB"}
 _DROP = {"det", "poss", "predet", "case", "punct"}
-
-
-def _unquoted(text: str) -> str:
-    """The text without quotation marks around the whole of it ("“housing czar”" -> "housing czar")."""
-    if len(text) > 2 and text[0] in QUOTE_CHARS and text[-1] in QUOTE_CHARS:
-        return text[1:-1]
-    return text
 
 
 def _words(doc: "Doc", start: int, end: int) -> list["Token"]:
@@ -69,110 +62,6 @@ def _uses(comparison: Comparison, referent: Referent) -> tuple[list[Use], list[U
         else:
             names.append(use)
     return suffix_keys(descriptions) if descriptions else [], names
-
-
-def _marked(marks: dict[str, list[LanguageMark]], use: Use) -> LanguageMark | None:
-    """The strongest loaded, scare-quote or intensifier mark overlapping the wording."""
-    found = [m for m in marks.get(use.article, []) if m.start < use.end and use.start < m.end]
-    return max(found, key=lambda m: m.score) if found else None
-
-
-def _kind(doc: "Doc", use: Use, mark: LanguageMark | None) -> str:
-    """What kind of wording a description is: a label (the loaded word is its head), a loaded modifier, or neutral."""
-    if mark is None or mark.score < 0.5:
-        return "neutral description"
-    span = doc.char_span(use.start, use.end, alignment_mode="expand")
-    head = span.root if span is not None and len(span) else None
-    if head is not None and mark.start <= head.idx < mark.end:
-        return "label"
-    return "loaded modifier"
-
-
-def _variants(
-    comparison: Comparison,
-    uses: Iterable[Use],
-    marks: dict[str, list[LanguageMark]],
-    judged: dict[tuple[str, int, int], Variant],
-    kind: str | None = None,
-) -> list[TermVariant]:
-    """One variant per (article, wording), with its loaded score and kind of wording."""
-    groups: dict[tuple[str, str], list[Use]] = defaultdict(list)
-    for use in uses:
-        groups[(use.article, use.key)].append(use)
-    out: list[TermVariant] = []
-    for (article, _), members in groups.items():
-        texts = Counter(_unquoted(u.text) for u in members)
-        found = [m for u in members if (m := _marked(marks, u)) is not None]
-        mark = max(found, key=lambda m: m.score) if found else None
-        score = mark.score if mark else 0.0
-        hits = [(k, v) for u in members for k, v in judged.items() if _within(k, u)]
-        lexicon = hits[0][1] if hits else None
-        whole = bool(hits) and any(k[1] <= u.start + 4 for u in members for k, _ in hits if _within(k, u))
-        if kind is not None:
-            why, loaded = kind, False
-        elif lexicon is not None and lexicon.judgement != "neutral":
-            why, loaded, score = f"{lexicon.judgement}: {lexicon.why}", lexicon.judgement == "loaded", 1.0
-        elif lexicon is not None and whole:
-            why, loaded, score = "neutral description", False, 0.0  # the lexicon's neutral wording, as written
-        else:
-            why = _kind(comparison.nlp.docs[article], members[0], mark)
-            loaded = score >= 0.5
-            if loaded and mark is not None:
-                why = f"{why}: {mark.why}"
-        out.append(
-            TermVariant(
-                article=article,
-                text=texts.most_common(1)[0][0],
-                count=len(members),
-                spans=[Span(article=u.article, start=u.start, end=u.end) for u in members],
-                loaded=loaded,
-                score=round(min(score, 1.0), 3),
-                why=why,
-            )
-        )
-    return out
-
-
-def _within(key: tuple[str, int, int], use: Use) -> bool:
-    article, start, end = key
-    return article == use.article and use.start <= start and end <= use.end
-
-
-def _contrast(variants: Sequence[TermVariant]) -> float:
-    """1 minus the mean cosine between the articles' wording counts, raised by a quarter when one is loaded."""
-    per_article: dict[str, Counter[str]] = defaultdict(Counter)
-    for v in variants:
-        if v.why != "name":
-            per_article[v.article][v.text.lower()] += v.count
-    vectors = list(per_article.values())
-    if len(vectors) < 2:
-        base = 0.5
-    else:
-        sims = []
-        for a in range(len(vectors)):
-            for b in range(a + 1, len(vectors)):
-                dot = sum(vectors[a][w] * vectors[b][w] for w in vectors[a])
-                norm = math.sqrt(sum(x * x for x in vectors[a].values()) * sum(x * x for x in vectors[b].values()))
-                sims.append(dot / norm if norm else 0.0)
-        base = 1.0 - sum(sims) / len(sims)
-    return round(min(1.0, 0.8 * base + (0.25 if any(v.loaded for v in variants) else 0.0)), 3)
-
-
-def _mark_neutral(variants: list[TermVariant]) -> None:
-    """Mark the plain wording the most articles use (then the most often), when some wording is loaded."""
-    if not any(v.loaded for v in variants):
-        return
-    plain = [v for v in variants if not v.loaded and v.why != "name"]
-    if not plain:
-        return
-    articles: dict[str, set[str]] = defaultdict(set)
-    counts: Counter[str] = Counter()
-    for v in plain:
-        articles[v.text.lower()].add(v.article)
-        counts[v.text.lower()] += v.count
-    best = max(articles, key=lambda w: (len(articles[w]), counts[w], -len(w)))
-    for v in plain:
-        v.neutral = v.text.lower() == best
 
 
 def _head(comparison: Comparison, use: Use) -> str:
@@ -204,10 +93,6 @@ def _differs(comparison: Comparison, descriptions: Sequence[Use], variants: Sequ
     return len(heads) >= 2 and any(a != b for a, b in itertools.combinations(heads.values(), 2))
 
 
-def _ordered(variants: list[TermVariant], order: dict[str, int]) -> list[TermVariant]:
-    return sorted(variants, key=lambda v: (order[v.article], v.why == "name", -v.count, v.text.lower()))
-
-
 def _families(referents: Sequence[Referent], order: dict[str, int]) -> list[Referent]:
     """Each family of referents as one referent (its largest member's id, label and type, every mention)."""
     by_family: dict[str, list[Referent]] = defaultdict(list)
@@ -237,7 +122,7 @@ def _referent_term(
     order: dict[str, int],
 ) -> Term | None:
     descriptions, names = _uses(comparison, referent)
-    variants = _variants(comparison, descriptions, marks, judged)
+    variants = variants_of(comparison, descriptions, marks, judged)
     described = {v.article for v in variants}
     by_name: dict[str, list[Use]] = defaultdict(list)
     for use in names:
@@ -245,10 +130,10 @@ def _referent_term(
             by_name[use.article].append(use)
     for uses in by_name.values():
         common = Counter(u.key for u in uses).most_common(1)[0][0]
-        variants += _variants(comparison, [u for u in uses if u.key == common], marks, judged, kind="name")
+        variants += variants_of(comparison, [u for u in uses if u.key == common], marks, judged, kind="name")
     if not descriptions or not _differs(comparison, descriptions, variants):
         return None
-    _mark_neutral(variants)
+    mark_neutral(variants)
     known = [v for k, v in judged.items() if _inside(k, referent) and v.judgement != "neutral"]
     lexicon = sorted({f"{' '.join(v.lemmas)}: {v.why}" for v in known})
     neutral = next((v.text for v in variants if v.neutral), None)
@@ -257,11 +142,11 @@ def _referent_term(
         id="",
         referent=known[0].referent if known else referent.label if referent.actor else neutral or referent.label,
         actor=referent.actor,
-        variants=_ordered(variants, order),
+        variants=ordered(variants, order),
         why=why,
         referent_id=referent.id,
         type=referent.type,
-        contrast=_contrast(variants),
+        contrast=contrast(variants),
     )
 
 
@@ -283,7 +168,7 @@ def _known_terms(
     terms: list[Term] = []
     for referent, hits in by_referent.items():
         judged = {(u.article, u.start, u.end): v for v, u in hits}
-        variants = _variants(comparison, [u for _, u in hits], marks, judged)
+        variants = variants_of(comparison, [u for _, u in hits], marks, judged)
         per_article: dict[str, set[str]] = defaultdict(set)
         for _, use in hits:
             per_article[use.article].add(use.key)
@@ -291,16 +176,16 @@ def _known_terms(
             continue
         if all(v.judgement == "neutral" for v, _ in hits):
             continue
-        _mark_neutral(variants)
+        mark_neutral(variants)
         whys = sorted({f"{' '.join(v.lemmas)}: {v.why}" for v, _ in hits if v.judgement != "neutral"})
         terms.append(
             Term(
                 id="",
                 referent=referent,
-                variants=_ordered(variants, order),
+                variants=ordered(variants, order),
                 why="; ".join(whys),
                 type="group",
-                contrast=_contrast(variants),
+                contrast=contrast(variants),
             )
         )
     return terms
@@ -322,8 +207,8 @@ def _join_known(
         if home is None:
             rest.append((variant, use))
             continue
-        home.variants = _ordered(home.variants + _variants(comparison, [use], marks, judged), order)
-        home.contrast = _contrast(home.variants)
+        home.variants = ordered(home.variants + variants_of(comparison, [use], marks, judged), order)
+        home.contrast = contrast(home.variants)
     return rest
 
 
@@ -362,7 +247,7 @@ def _same_head_terms(
     terms: list[Term] = []
     for head, uses in by_head.items():
         keyed = [Use(u.article, u.wording, u.text, u.start, u.end) for u in uses]
-        variants = _variants(comparison, keyed, marks, {})
+        variants = variants_of(comparison, keyed, marks, {})
         wordings: dict[str, set[str]] = defaultdict(set)
         for use in keyed:
             wordings[use.article].add(use.key)
@@ -370,15 +255,15 @@ def _same_head_terms(
             continue
         if not any(v.loaded and v.why.startswith("loaded modifier") for v in variants):
             continue
-        _mark_neutral(variants)
+        mark_neutral(variants)
         neutral = next((v.text for v in variants if v.neutral), head)
         terms.append(
             Term(
                 id="",
                 referent=neutral,
-                variants=_ordered(variants, order),
+                variants=ordered(variants, order),
                 why="the same head noun with different modifiers, one of them loaded",
-                contrast=_contrast(variants),
+                contrast=contrast(variants),
             )
         )
     return terms
