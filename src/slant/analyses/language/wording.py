@@ -226,16 +226,21 @@ def load(resources: "Resources") -> WordingModel:
     return WordingModel.from_json(resources.shipped(MODEL))
 
 
-def _why(word: Word, other: str) -> str:
+def _why(word: Word, other: str, p: float) -> str:
+    """The strongest evidence, in words a reader can check, then the scorer's probability."""
     f = dict(zip(FEATURES, word.features, strict=True))
     if f["contrast"] and f["contrast_similarity"] >= 0.35 and word.counterpart:
-        return f"“{word.text}” where {other} writes “{word.counterpart}” for the same fact"
-    if f["vader_strength"] >= 0.375:
+        reason = f"“{word.text}” where {other} writes “{word.counterpart}” for the same fact"
+    elif f["vader_strength"] >= 0.375:
         sign = "negative" if f["vader_negative"] else "positive"
-        return f"“{word.text}” is strongly {sign} wording (VADER {f['vader_strength'] * 4:.1f} of 4)"
-    if f["subjectivity"] >= 0.5:
-        return f"“{word.text}” is an opinion word (subjectivity {f['subjectivity']:.1f} of 1)"
-    return f"“{word.text}” reads as loaded in its sentence (BABE tagger {f['babe_word']:.2f})"
+        reason = f"“{word.text}” is strongly {sign} wording (VADER {f['vader_strength'] * 4:.1f} of 4)"
+    elif f["subjectivity"] >= 0.5:
+        reason = f"“{word.text}” is an opinion word (subjectivity {f['subjectivity']:.1f} of 1)"
+    else:
+        reason = f"“{word.text}” is the kind of word BABE's annotators mark"
+        if f["babe_sentence"] >= 0.5:
+            reason += f", in a sentence read as biased ({f['babe_sentence']:.2f})"
+    return f"{reason} (wording scorer {p:.2f})"
 
 
 def mark_words(comparison: Comparison, words: Sequence[Word], model: WordingModel) -> list[LanguageMark]:
@@ -261,7 +266,7 @@ def mark_words(comparison: Comparison, words: Sequence[Word], model: WordingMode
                 start=word.start,
                 end=word.end,
                 score=round(p, 3),
-                why=_why(word, other),
+                why=_why(word, other, p),
             )
         )
     return out
