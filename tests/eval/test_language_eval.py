@@ -239,3 +239,25 @@ def test_terms_eval_on_bundled_gold(bundled_pairs: list[tuple[LanguageGold, Comp
     # This gold lists only clear naming differences, so term precision is a floor; the rows must still be
     # mostly made of the matched referent's own wordings.
     assert scores["recall"] > 0.3 and scores["precision"] > 0.15 and scores["variant_purity"] > 0.4
+
+
+@pytest.mark.slow
+def test_checks_on_bundled_gold_are_fractions(bundled_pairs: list[tuple[LanguageGold, Comparison]]) -> None:
+    from slant.eval.language import checks
+
+    scores = checks(bundled_pairs)
+    assert set(scores) >= {"checks", "checks_loaded", "checks_epistemic", "checks_scare_quote", "checks_wordchoice"}
+    assert all(0.0 <= v <= 1.0 for k, v in scores.items() if not k.endswith("_total"))
+    assert scores["checks_loaded_total"] == 83  # 60 loaded + 23 intensifier gold words
+
+
+def test_word_choice_sets_read_as_language_gold() -> None:
+    from slant.eval.language_gold import described_differently, gold_files, load_gold
+
+    dev = Path(__file__).resolve().parents[2] / "src/slant/examples/wordchoice/dev"
+    assert len(gold_files(dev)) == 8
+    [gold] = load_gold(dev / "steel" / "gold.json")
+    assert gold.referents and all(described_differently(t) for t in gold.terms)
+    assert {v.why for t in gold.referents for v in t.variants} <= {
+        "name", "title", "neutral description", "label", "euphemism", "loaded modifier", "other",
+    }  # fmt: skip
