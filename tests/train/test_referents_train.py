@@ -27,7 +27,7 @@ def _two_events(root: Path) -> Path:
 @pytest.mark.slow
 def test_train_referents_writes_a_loadable_model(tmp_path: Path) -> None:
     out = tmp_path / "model.json"
-    result = train(_two_events(tmp_path / "wcl"), None, out)
+    result = train(_two_events(tmp_path / "wcl"), (), out)
     data = json.loads(out.read_text(encoding="utf-8"))
     model = PairModel.from_json(data)
     assert set(model.coef) == set(FEATURES)
@@ -38,4 +38,4 @@ def test_train_referents_writes_a_loadable_model(tmp_path: Path) -> None:
 
 def test_train_referents_refuses_a_folder_without_annotations(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="annotations.csv"):
-        train(tmp_path, None, tmp_path / "model.json")
+        train(tmp_path, (), tmp_path / "model.json")

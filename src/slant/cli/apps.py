@@ -44,6 +44,7 @@ NEWSMTSC_TRAIN = DATA / "newsmtsc" / "train.jsonl"
 NEWSMTSC_DEVTEST = NEWSMTSC_TRAIN.with_name("devtest_mt.jsonl")
 NEWSWCL50 = DATA / "newswcl50"
 WORDCHOICE = EXAMPLES / "wordchoice"
+WORDCHOICE_TRAIN = WORDCHOICE / "train"
 
 
 class Format(str, Enum):

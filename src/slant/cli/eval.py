@@ -92,6 +92,9 @@ def eval_babe(
     data: Annotated[Path, typer.Option(help="BABE-format CSV (';'-separated: text, label_bias, ...).")] = BABE_TRAIN,
     as_json: JsonScores = False,
     cv: Annotated[bool, typer.Option("--cv", help="Run the 5-fold CV of training on this file instead.")] = False,
+    gold: Annotated[
+        Path | None, typer.Option(help="With --cv: word-choice gold sets joining every training fold (as trained).")
+    ] = None,
 ) -> None:
     """Biased-sentence classifier: macro-F1, accuracy, per-class precision/recall (Biased vs Non-biased)."""
     from slant.eval.babe import ANCHOR, evaluate
@@ -99,7 +102,7 @@ def eval_babe(
     if cv:
         from slant.train.babe import cross_validate_file
 
-        print_scores("babe --cv", cross_validate_file(data), ANCHOR, as_json)
+        print_scores("babe --cv", cross_validate_file(data, gold=gold), ANCHOR, as_json)
         return
     print_scores("babe", evaluate(data), ANCHOR, as_json)
 

@@ -18,6 +18,7 @@ from slant.cli.apps import (
     NEWSMTSC_TRAIN,
     NEWSWCL50,
     WORDCHOICE,
+    WORDCHOICE_TRAIN,
     train_app,
 )
 
@@ -55,13 +56,15 @@ def train_align(
 def train_referents(
     data: Annotated[Path, typer.Option(help="NewsWCL50-layout folder (event_N/*.txt, annotations.csv).")] = NEWSWCL50,
     gold: Annotated[
-        Path | None, typer.Option(help="Folder of word-choice gold sets (<set>/gold.json); the dev split only.")
-    ] = WORDCHOICE / "dev",
+        list[Path] | None,
+        typer.Option(help="Folder of word-choice gold sets (<set>/gold.json), repeatable; never the test split."),
+    ] = None,
 ) -> None:
     """Fit the mention pair model behind `referents` (threshold by leave-one-event-out CV) and ship it."""
     from slant.train.referents import OUT, train
 
-    print_trained(train(data, gold), OUT)
+    folders = gold if gold is not None else [WORDCHOICE / "dev"]
+    print_trained(train(data, folders), OUT)
 
 
 @train_app.command("wording")
@@ -91,11 +94,15 @@ def train_embedder(
 def train_babe(
     data: Annotated[Path, typer.Option(help="BABE train CSV.")] = BABE_TRAIN,
     cv: Annotated[bool, typer.Option(help="Also run the 5-fold CV (about 1 h) into model.json.")] = False,
+    gold: Annotated[
+        Path, typer.Option(help="Word-choice gold sets trained on beside BABE (never the dev or test sets).")
+    ] = WORDCHOICE_TRAIN,
 ) -> None:
-    """Fine-tune MiniLM's top blocks on BABE (biased sentences + loaded words) and ship the weights."""
+    """Fine-tune MiniLM's top blocks on BABE and the word-choice training sets (biased sentences + loaded
+    words) and ship the weights."""
     from slant.train.babe import OUT_DIR, train
 
-    result = train(data, cv=cv)
+    result = train(data, cv=cv, gold=gold)
     print_trained(result, OUT_DIR)
 
 

@@ -32,6 +32,9 @@ class Row:
     biased: int
     words: frozenset[str]
     """Lower-cased bias-carrying words (empty for Non-biased sentences)."""
+    spans: tuple[tuple[int, int], ...] | None = None
+    """Character spans of the bias-carrying words when they are known by place (rows made from the
+    word-choice gold); then ``words`` is not read."""
 
 
 def _words(raw: str) -> frozenset[str]:
@@ -71,6 +74,8 @@ def read_babe(path: Path) -> list[Row]:
 
 def word_labels(row: Row) -> list[int]:
     """Gold label (1 = bias-carrying) of each word of ``row.text``, in order."""
+    if row.spans is not None:
+        return [int(any(a <= m.start() < b for a, b in row.spans)) for m in WORD.finditer(row.text)]
     return [int(m.group().lower() in row.words) for m in WORD.finditer(row.text)]
 
 

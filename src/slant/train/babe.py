@@ -31,6 +31,8 @@ DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 BABE = DATA / "babe" / "train.csv"
 LEXICONS = DATA / "lexicons"
 OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "babe"
+GOLD = Path(__file__).resolve().parent.parent / "examples" / "wordchoice" / "train"
+"""Invented sets written for training (never the dev or test sets, which score what this model reads)."""
 SEED = 13
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
 GATES = (0.0, 0.5, 1.0)
@@ -58,6 +60,8 @@ class Recipe:
     word_threshold: float = 0.6
     word_gate: float = 0.0
     """Word score = wordpiece score x P(sentence biased) ** word_gate."""
+    gold_weight: int = 2
+    """Times each sentence of the word-choice training sets is repeated among BABE's."""
 
 
 @dataclass
@@ -252,9 +256,15 @@ def _summary(
 
 
 def cross_validate(
-    examples: list[Example], recipe: Recipe = Recipe(), folds: int = 5, seed: int = SEED
+    examples: list[Example],
+    recipe: Recipe = Recipe(),
+    folds: int = 5,
+    seed: int = SEED,
+    extra: list[Example] | None = None,
 ) -> dict[str, Any]:
-    """Stratified k-fold CV of ``recipe``, scored after every epoch (key ``by_epoch``; the last is the recipe's)."""
+    """Stratified k-fold CV of ``recipe``, scored after every epoch (key ``by_epoch``; the last is the recipe's).
+
+    ``extra`` examples join every training fold and are never scored."""
     from sklearn.model_selection import StratifiedKFold
 
     labels = np.array([e.biased for e in examples])
@@ -273,7 +283,7 @@ def cross_validate(
             for i, ws in zip(te, w, strict=True):
                 words[epoch - 1][i] = ws
 
-        fit([examples[i] for i in tr], recipe, seed, record)
+        fit([examples[i] for i in tr] + (extra or []), recipe, seed, record)
         log.info(
             "fold %d done in %.0f s: %s", k + 1, time.time() - t0, sentence_scores(list(labels[te]), list(sent[-1, te]))
         )
@@ -282,12 +292,17 @@ def cross_validate(
     return {"folds": folds, "seed": seed, **by_epoch[-1], "by_epoch": by_epoch}
 
 
-def cross_validate_file(data: Path, folds: int = 5, recipe: Recipe = Recipe()) -> dict[str, Any]:
-    """Stratified k-fold CV of the training recipe on any BABE-format CSV (fixed seed), flattened for printing."""
+def cross_validate_file(
+    data: Path, folds: int = 5, recipe: Recipe = Recipe(), gold: Path | None = None
+) -> dict[str, Any]:
+    """Stratified k-fold CV of the training recipe on any BABE-format CSV (fixed seed), flattened for printing;
+    the rows of the word-choice gold sets under ``gold`` (if given) join every training fold."""
     rows = read_babe(data)
     if len({r.biased for r in rows}) < 2 or min(sum(r.biased for r in rows), sum(1 - r.biased for r in rows)) < folds:
         raise InputError(f"{data}: {folds}-fold CV needs at least {folds} Biased and {folds} Non-biased sentences")
-    scores = cross_validate(featurise(rows, NumpyMiniLM(), read_lexicon(), recipe.frozen), recipe, folds)
+    minilm, lexicon = NumpyMiniLM(), read_lexicon()
+    extra = _gold_examples(gold, minilm, lexicon, recipe)
+    scores = cross_validate(featurise(rows, minilm, lexicon, recipe.frozen), recipe, folds, extra=extra)
     flat: dict[str, Any] = {"folds": folds, "seed": SEED}
     flat.update(scores["sentence"])
     flat.update({f"words_{k}": v for k, v in scores["words"].items()})
@@ -295,8 +310,26 @@ def cross_validate_file(data: Path, folds: int = 5, recipe: Recipe = Recipe()) -
     return flat
 
 
-def train(data: Path = BABE, out_dir: Path = OUT_DIR, cv: bool = False, recipe: Recipe = Recipe()) -> dict[str, Any]:
-    """Fit ``recipe`` on all of ``data`` and write the shipped weights (5-fold CV first with ``cv``).
+def _gold_examples(
+    gold: Path | None, minilm: NumpyMiniLM, lexicon: tuple[frozenset[str], tuple[str, ...]], recipe: Recipe
+) -> list[Example]:
+    """The word-choice training sets' sentences, each repeated ``recipe.gold_weight`` times."""
+    if gold is None:
+        return []
+    from slant.train.babe_gold import gold_rows
+
+    return featurise(gold_rows(gold), minilm, lexicon, recipe.frozen) * recipe.gold_weight
+
+
+def train(
+    data: Path = BABE,
+    out_dir: Path = OUT_DIR,
+    cv: bool = False,
+    recipe: Recipe = Recipe(),
+    gold: Path | None = GOLD,
+) -> dict[str, Any]:
+    """Fit ``recipe`` on all of ``data`` plus the word-choice training sets under ``gold`` and write the
+    shipped weights (5-fold CV of ``data`` first with ``cv``; the gold sets join every training fold).
 
     Returns:
         What was written to ``model.json``.
@@ -304,9 +337,11 @@ def train(data: Path = BABE, out_dir: Path = OUT_DIR, cv: bool = False, recipe: 
     from slant.train.babe_model import shipped_arrays
 
     rows = read_babe(data)
-    examples = featurise(rows, NumpyMiniLM(), read_lexicon(), recipe.frozen)
-    scores = cross_validate(examples, recipe) if cv else {}
-    net = fit(examples, recipe, SEED)
+    minilm, lexicon = NumpyMiniLM(), read_lexicon()
+    examples = featurise(rows, minilm, lexicon, recipe.frozen)
+    extra = _gold_examples(gold, minilm, lexicon, recipe)
+    scores = cross_validate(examples, recipe, extra=extra) if cv else {}
+    net = fit(examples + extra, recipe, SEED)
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, Any] = shipped_arrays(net)
     np.savez_compressed(out_dir / "model.npz", **arrays)
@@ -317,7 +352,8 @@ def train(data: Path = BABE, out_dir: Path = OUT_DIR, cv: bool = False, recipe: 
         "word_context": recipe.context,
         "word_threshold": recipe.word_threshold,
         "word_gate": recipe.word_gate,
-        "trained_on": f"BABE SG2 train split, {len(rows)} sentences (Spinde et al., 2021; AGPL-3.0)",
+        "trained_on": f"BABE SG2 train split, {len(rows)} sentences (Spinde et al., 2021; AGPL-3.0)"
+        + (f", and {len(extra) // recipe.gold_weight} sentences of the word-choice training sets" if extra else ""),
         "settings": {"seed": SEED, **asdict(recipe)},
         "cv": {k: v for k, v in scores.items() if k != "by_epoch"},
     }

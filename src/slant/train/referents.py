@@ -2,7 +2,8 @@
 
 Training events are the NewsWCL50 events of ``--data`` (coded mentions, PROPERTY left out) and the
 sets of ``--gold`` (``<set>/gold.json`` with ``referents``: every occurrence of a variant's words in
-its article is a mention of that referent; use the dev split only). A candidate takes the concept of
+its article is a mention of that referent; the dev split by default, never test; adding the
+train split lowered the leave-one-event-out figures, docs/EVALUATION.md). A candidate takes the concept of
 the coded mention it matches (``eval.wcl.match``); pairs of candidates that both have one are the
 training pairs (same concept = 1). The clustering threshold is chosen by leave-one-event-out over the
 NewsWCL50 events: the highest macro recall at pooled precision >= ``TARGET_PRECISION`` (else the best
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,14 +102,14 @@ def _gold_sets(folder: Path, settings: Settings) -> list[tuple[str, Comparison, 
     return out
 
 
-def prepare(data: Path, gold: Path | None, settings: Settings, resources: Resources) -> list[Event]:
+def prepare(data: Path, gold: Sequence[Path], settings: Settings, resources: Resources) -> list[Event]:
     """Every training event analysed once, with its features and labels."""
     events: list[Event] = []
     for wcl_event in read_wcl(data):
         comparison = _analysed(comparison_for(wcl_event, settings), settings, resources)
         events.append(_event(f"wcl{wcl_event.id}", True, comparison, place(wcl_event, comparison), resources))
-    if gold is not None:
-        for name, comparison, placed in _gold_sets(gold, settings):
+    for folder in gold:
+        for name, comparison, placed in _gold_sets(folder, settings):
             events.append(_event(name, False, _analysed(comparison, settings, resources), placed, resources))
     return events
 
@@ -160,7 +162,7 @@ def cross_validate(events: list[Event]) -> tuple[float, dict[str, dict[str, floa
     return chosen, grid
 
 
-def train(data: Path, gold: Path | None = None, out: Path = OUT) -> dict[str, Any]:
+def train(data: Path, gold: Sequence[Path] = (), out: Path = OUT) -> dict[str, Any]:
     """Fit the pair model on every event, choose the threshold by cross-validation, write ``out``.
 
     Raises:

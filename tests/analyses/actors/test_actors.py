@@ -103,3 +103,50 @@ def test_actors_office_linked_across_articles_and_possessive_skipped() -> None:
 def test_actors_party_tags_are_not_actors() -> None:
     actors = _actors("Sen. Ann Cole (D-Sabino Wells) voted yes.", "Cole (R-Prescott) voted no, said Rep. Bo Hart.")
     assert not any(a.name.startswith(("D-", "R-")) for a in actors)
+
+
+@pytest.mark.slow
+def test_actors_family_name_first_and_hyphenated_given_name() -> None:
+    # Invented names written family name first, with a hyphenated given name the tagger may cut short.
+    left = "President Park Sung-ho of Daeryeong met the envoy on Monday. Mr. Park said the talks went well."
+    right = "Daeryeong's president, Park Sung Ho, met the envoy. Park called it a good start."
+    actors = [a for a in _actors(left, right) if any(m.text.startswith("Park") for m in a.mentions)]
+    assert len(actors) == 1
+    assert {m.text for m in actors[0].mentions} >= {"Park", "Park Sung Ho"}
+    assert any(m.text in ("Park Sung-ho", "Park Sung") for m in actors[0].mentions)
+    assert actors[0].articles == ["a1", "a2"]
+
+
+@pytest.mark.slow
+def test_actors_a_first_name_alone_is_not_linked_when_two_people_share_it() -> None:
+    text = (
+        "Donald Trump spoke first. Donald Trump Jr. spoke later. "
+        "Jordan Hale, a farmer, disagreed. Donald waved from the stage."
+    )
+    actors = _actors(text)
+    father = [a for a in actors if a.name == "Donald Trump"]
+    son = [a for a in actors if "Jr" in a.name]
+    assert father and son and father[0] is not son[0]
+    assert not any(m.text == "Donald" for a in father + son for m in a.mentions)
+
+
+@pytest.mark.slow
+def test_actors_a_shared_surname_goes_to_the_person_named_most() -> None:
+    # Invented names: the story names Ilse Varga in full far more often than her brother.
+    text = (
+        "Prime Minister Ilse Varga arrived in Tessaly on Monday. Ilse Varga met the council. "
+        "Her brother, Tomas Varga, stayed home. Ilse Varga later spoke to reporters. "
+        "Varga said the talks were useful."
+    )
+    actors = _actors(text)
+    ilse = _by_name(actors, "Ilse Varga")
+    assert "Varga" in {m.text for m in ilse.mentions}
+    assert "Varga" not in {m.text for m in _by_name(actors, "Tomas Varga").mentions}
+
+
+@pytest.mark.slow
+def test_actors_a_shared_surname_stays_unlinked_when_no_one_leads() -> None:
+    text = "Maria Varga arrived on Monday. Tomas Varga stayed home. Varga said the talks were useful."
+    actors = _actors(text)
+    for name in ("Maria Varga", "Tomas Varga"):
+        assert "Varga" not in {m.text for m in _by_name(actors, name).mentions}

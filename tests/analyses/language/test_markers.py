@@ -61,15 +61,22 @@ def test_markers_claimed_is_a_loaded_verb(nlp_resources: Resources) -> None:
 @pytest.mark.parametrize(
     ("text", "marked"),
     [
-        ("The sign warned drivers about ice on the bridge.", False),
-        ("The mayor warned that the bridge would close.", True),
-        ("“The bridge will close,” the mayor warned.", True),
+        ("The clerk confirmed the booking on Monday.", False),
+        ("The mayor confirmed that the bridge would close.", True),
+        ("“The bridge will close,” the mayor confirmed.", True),
     ],
-    ids=["sign-warns-drivers", "warned-that", "quote-attribution"],
+    ids=["confirmed-booking", "confirmed-that", "quote-attribution"],
 )
-def test_markers_warned_only_as_attribution(nlp_resources: Resources, text: str, marked: bool) -> None:
-    found = [m for m in _find(_marks(nlp_resources, text), "warned") if m.category == "loaded_verb"]
+def test_markers_confirmed_vouches_only_as_attribution(nlp_resources: Resources, text: str, marked: bool) -> None:
+    found = [m for m in _find(_marks(nlp_resources, text), "confirmed") if m.category == "factive"]
     assert bool(found) is marked
+
+
+@pytest.mark.slow
+def test_markers_warned_is_counted_not_marked(nlp_resources: Resources) -> None:
+    article, doc, quotes = _parse(nlp_resources, "The mayor warned that the bridge would close.")
+    assert [m for m in mark_article(article, doc, quotes, load_lexicons()) if m.kind == "epistemic"] == []
+    assert attribution_verbs(article, doc, quotes) == {"warn": 1}
 
 
 @pytest.mark.slow
@@ -144,6 +151,25 @@ def test_markers_quoted_phrase_without_speaker_is_a_scare_quote(nlp_resources: R
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The board promised talks. So much for “dialogue.”", "dialogue"),
+        ('The governor promised a rescue. So much for the "rescue."', "rescue"),
+        (
+            "Varga said the group believes the so-called “rent stabilization” framework breaks state law.",
+            "rent stabilization",
+        ),
+    ],
+    ids=["full-stop-inside", "straight-marks", "so-called-in-reported-speech"],
+)
+def test_markers_scare_quote_kinds(nlp_resources: Resources, text: str, term: str) -> None:
+    marks = [m for m in _marks(nlp_resources, text) if m.kind == "scare_quote"]
+    assert [m.term for m in marks] == [term]
+    assert text[marks[0].start : marks[0].end] == term
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     [
         "“We will not cooperate with anyone,” the mayor said.",
@@ -151,8 +177,10 @@ def test_markers_quoted_phrase_without_speaker_is_a_scare_quote(nlp_resources: R
         "Lawmakers called the plan “a disaster” on Monday.",
         "She read the book “Silent Spring” last summer.",
         "The mayor said the city would send “twice as many officers” downtown.",
+        "Asked whether she would run again, she answered: “Never again, I promise.”",
+        "“We won.” That was all the mayor said.",
     ],
-    ids=["speech", "one-word-speech", "called-it", "title", "partial-quote"],
+    ids=["speech", "one-word-speech", "called-it", "title", "partial-quote", "answer", "sentence-with-stop"],
 )
 def test_markers_speech_is_not_a_scare_quote(nlp_resources: Resources, text: str) -> None:
     assert [m for m in _marks(nlp_resources, text) if m.kind == "scare_quote"] == []

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from slant.analyses.actors.linking import Named, UnionFind, link_names
 from slant.analyses.actors.names import (
     OFFICES,
     ROLE_WORDS,
     TITLE_WORDS,
-    acronym,
     clean_name,
+    hyphen_tail,
     name_key,
     split_title,
 )
@@ -40,36 +40,6 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _NOT_ACRONYMS = {"OK", "TV", "AM", "PM", "ID", "UK", "US", "II", "III", "IV", "CEO", "GOP"}
 _TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"]
-
-
-@dataclass
-class _Cand:
-    """One named mention of something in one article."""
-
-    article: str
-    start: int
-    end: int
-    text: str
-    label: str
-    key: str
-    tokens: list[str]
-    roles: set[str] = field(default_factory=set)
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
 
 
 def _within_sentences(start: int, end: int, bounds: list[tuple[int, int]]) -> bool:
@@ -176,12 +146,14 @@ def _glued_words(span: "Span") -> list[str]:
     return words
 
 
-def _candidates(comparison: Comparison) -> list[_Cand]:
-    cands: list[_Cand] = []
+def _candidates(comparison: Comparison) -> list[Named]:
+    cands: list[Named] = []
     for article in comparison.articles:
         doc: Doc = comparison.nlp.docs[article.id]
         bounds = [(s.start, s.end) for s in article.sentences]
-        spans: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+        spans: list[tuple[Span, str]] = [
+            (hyphen_tail(e) if e.label_ == "PERSON" else e, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS
+        ]
         taken = {t.i for e, _ in spans for t in e}
         spans += [(doc[s:e], label) for s, e, label in _extra_name_runs(doc, taken)]
         spans += [
@@ -203,61 +175,11 @@ def _candidates(comparison: Comparison) -> list[_Cand]:
             end = start + len(text)
             if not _within_sentences(start, end, bounds):
                 continue
-            cand = _Cand(article.id, start, end, text, label, name_key(text), name_key(text).split())
+            cand = Named(article.id, start, end, text, label, name_key(text), name_key(text).split())
             if label == "PERSON":
                 cand.roles = _title_prefix_roles(span) | _appositive_roles(span)
             cands.append(cand)
     return cands
-
-
-def _link_names(cands: list[_Cand], uf: _UnionFind) -> None:
-    """Link candidates that name the same thing: same key, surname, acronym, name contained in a longer one."""
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(cands):
-        by_key[c.key].append(i)
-    for idxs in by_key.values():
-        for i in idxs[1:]:
-            uf.union(idxs[0], i)
-
-    multi = [i for i, c in enumerate(cands) if len(c.tokens) >= 2]
-    persons = [i for i in multi if cands[i].label == "PERSON"]
-    surnames: dict[str, set[str]] = defaultdict(set)
-    for i in persons:
-        surnames[cands[i].tokens[-1]].add(cands[i].key)
-    for i, c in enumerate(cands):
-        if len(c.tokens) == 1:
-            keys = surnames.get(c.tokens[0], set())
-            if len(keys) == 1:
-                target = next(j for j in persons if cands[j].key in keys)
-                uf.union(i, target)
-    # "Glen Marsh" inside "Harlow County Commissioner Glen Marsh": a shorter multi-word name ending a longer one.
-    for i in persons:
-        for j in persons:
-            ci, cj = cands[i], cands[j]
-            if len(ci.tokens) < len(cj.tokens) and cj.tokens[-len(ci.tokens) :] == ci.tokens:
-                uf.union(i, j)
-    acronyms: dict[str, set[int]] = defaultdict(set)
-    for i in multi:
-        if cands[i].label != "PERSON":
-            acr = acronym(cands[i].text)
-            if acr:
-                acronyms[acr].add(i)
-    expansions: dict[str, str] = {}
-    for acr, members in acronyms.items():
-        keys = {cands[j].key for j in members}
-        if len(keys) == 1:
-            expansions[acr.lower()] = keys.pop()
-    for i, c in enumerate(cands):
-        compact = c.text.replace(".", "").replace(" ", "")
-        if compact.isupper() and 2 <= len(compact) <= 6 and compact in acronyms:
-            targets = {uf.find(j) for j in acronyms[compact]}
-            if len(targets) == 1:
-                uf.union(i, next(iter(acronyms[compact])))
-        # "CB County" names what "Calder Bay County" names.
-        if len(c.tokens) >= 2 and any(t in expansions for t in c.tokens):
-            expanded = " ".join(expansions.get(t, t) for t in c.tokens)
-            for j in by_key.get(expanded, []):
-                uf.union(i, j)
 
 
 def _role_owner(owners: dict[str, set[tuple[int, str]]], role: str, article: str) -> int | None:
@@ -320,7 +242,7 @@ def _is_name_title(token: Any) -> bool:
     return bool(token.dep_ == "compound" and token.head.pos_ == "PROPN")
 
 
-def _canonical(members: list[_Cand], org_names: list[str]) -> tuple[str, str]:
+def _canonical(members: list[Named], org_names: list[str]) -> tuple[str, str]:
     """The fullest proper name used, and the type most of its mentions carry.
 
     A known news outlet is an organisation whatever spaCy labelled it.
@@ -351,9 +273,9 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         ``{"actors": [Actor, ...]}`` ordered by number of mentions, then name.
     """
     cands = _candidates(comparison)
-    uf = _UnionFind(len(cands))
-    _link_names(cands, uf)
-    clusters: dict[int, list[_Cand]] = defaultdict(list)
+    uf = UnionFind(len(cands))
+    link_names(cands, uf)
+    clusters: dict[int, list[Named]] = defaultdict(list)
     for i, c in enumerate(cands):
         clusters[uf.find(i)].append(c)
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from slant.analyses.quotes.speech import roles, titles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # Words that stand before a person's name as a title, and nouns naming a role a person holds
 # ("the sheriff said"): one lexicon, shared with quote attribution (slant/data/quotes/).
@@ -131,3 +135,17 @@ def acronym(text: str) -> str | None:
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words).upper()
+
+
+def hyphen_tail(span: "Span") -> "Span":
+    """A person's name with the hyphenated end the tagger left out: "Moon Jae" + "-in"."""
+    doc, end = span.doc, span.end
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return doc[span.start : end]

@@ -174,7 +174,9 @@ def mark_article(article: Article, doc: "Doc", quotes: Sequence[Quote], lexicons
     linked = epistemic.linked_verbs(doc, quotes, inq)
 
     hits = [
-        Hit(q.start, q.end, "scare_quote", "scare_quote", scare.why(article.text[q.start : q.end]), 0) for q in scares
+        Hit(q.start, end, "scare_quote", "scare_quote", scare.why(article.text[q.start : end]), 0)
+        for q in scares
+        for end in [scare.term_end(article.text, q)]
     ]
     hits += epistemic.verb_hits(doc, inq, linked, lexicons)
     hits += epistemic.hedge_hits(doc, inq, lexicons)

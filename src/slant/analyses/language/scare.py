@@ -2,11 +2,13 @@
 
 A quoted stretch (``quotemarks.find_quoted``) is speech, not a scare quote, when any of
 the article's quotes overlaps it, or when it reads as speech: more than four words,
-sentence-final punctuation or a finite verb inside, a comma before the closing mark
+a question or exclamation mark (a full stop inside the closing mark is American style, not
+speech), a finite verb inside, a comma before the closing mark
 followed by a speech verb (‘“Reckless,” she said’), or a speech verb it hangs from
 (‘called it “a disaster”’, ‘dismissed as “hysterical”’). Titles of works after a cue
 word (‘the book “Hillbilly Elegy”’) and nicknames between names (‘Dwayne “The Rock”
-Johnson’) are neither. What remains — ‘a “living wage” ordinance’, ‘the “housing
+Johnson’) are neither. A short label right after "so-called" is always the writer's distance, even inside
+reported speech. What remains — ‘a “living wage” ordinance’, ‘the “housing
 czar”’ — is the writer's scare quote: it puts distance between the writer and the word.
 """
 
@@ -62,6 +64,13 @@ def _nickname(doc: "Doc", span: "Span") -> bool:
     )
 
 
+def _so_called(doc: "Doc", q: Quoted) -> bool:
+    """A short quoted label right after "so-called": the writer's distance, whoever is reported around it."""
+    before = doc.text[max(0, q.start - 14) : q.start].lower().rstrip("\"“‘' ")
+    inner = doc.text[q.start : q.end]
+    return before.endswith("so-called") and 1 <= len(inner.split()) <= MAX_WORDS
+
+
 def _attributed(doc: "Doc", q: Quoted, span: "Span") -> bool:
     """Words a speech verb gives to someone: the verb governs them, or follows a comma closing them."""
     root = span.root
@@ -89,17 +98,29 @@ def is_scare_quote(doc: "Doc", q: Quoted, quotes: Sequence[Quote]) -> bool:
         q: a quoted stretch of the article's text.
         quotes: the article's quotes; a stretch any of them overlaps is speech.
     """
-    if q.close is None or _overlaps(q, quotes):
+    if q.close is None:
+        return False
+    if _so_called(doc, q):
+        return True
+    if _overlaps(q, quotes):
         return False
     inner = doc.text[q.start : q.end].strip().rstrip(",")
+    if inner.endswith(".") and not inner.endswith(".."):
+        inner = inner[:-1]  # American style puts the full stop inside: So much for "dialogue."
     if not inner or inner[-1] in ".!?…":
         return False
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = doc.char_span(q.start, q.start + len(inner), alignment_mode="expand")
     if span is None or not 1 <= _words(span) <= MAX_WORDS:
         return False
     if any(t.tag_ in _FINITE for t in span):
         return False
     return not (_titled(doc, span) or _nickname(doc, span) or _attributed(doc, q, span))
+
+
+def term_end(text: str, q: Quoted) -> int:
+    """Where the scare-quoted term ends: before a full stop set inside the closing mark."""
+    inner = text[q.start : q.end].rstrip()
+    return q.start + len(inner) - (1 if inner.endswith(".") and len(inner) > 1 else 0)
 
 
 def why(term: str) -> str:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from slant.analyses.actors.names import hyphen_tail
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -67,7 +69,8 @@ def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kin
 
 
 def _names_in(span: "Span") -> list["Span"]:
-    return [e for e in span.ents if e.label_ in _NAME_LABELS]
+    """The names inside a span, with a hyphenated end the tagger left out ("Moon Jae" + "-in")."""
+    return [hyphen_tail(e) for e in span.ents if e.label_ in _NAME_LABELS and e.end <= span.end]
 
 
 def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candidate]:
@@ -148,7 +151,7 @@ def candidates(
         for cand in _chunk_mentions(article, doc, chunk):
             found.append(cand)
         covered.update(range(chunk.start, chunk.end))
-    for ent in doc.ents:
+    for ent in map(hyphen_tail, doc.ents):
         if ent.label_ in _NAME_LABELS and not any(t.i in covered for t in ent):
             words = _trim(ent)
             if words and (named := _make(article, doc, words, ent.root, "name")) is not None:

@@ -136,12 +136,16 @@ def _countries(doc: "Doc", cand: Candidate) -> tuple[str, frozenset[str]]:
     return own or "", before | names
 
 
+_DEFINITE = frozenset({"the", "'s", "’s"})
+
+
 def _definite(doc: "Doc", first: int) -> bool:
-    """Whether "the" opens the phrase (quotation marks between allowed: the “border czar”)."""
+    """Whether "the" or a possessive opens the phrase (quotation marks between allowed: the “border
+    czar”, Trump’s “border czar”, his deputy)."""
     i = first - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].is_punct):
+    while i >= 0 and (doc[i].is_quote or doc[i].is_punct) and doc[i].tag_ != "POS":
         i -= 1
-    return i >= 0 and doc[i].lower_ == "the"
+    return i >= 0 and (doc[i].lower_ in _DEFINITE or doc[i].tag_ in ("POS", "PRP$"))
 
 
 def _context_states(comparison: Comparison, resources: "Resources", article_id: str, texts: list[str]) -> "Hidden":

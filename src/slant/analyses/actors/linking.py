@@ -1,0 +1,135 @@
+"""How the named mentions of a story are linked into one actor: same name, surname, name written with
+a hyphen or cut short, a family name written first, acronyms (see ``link_names``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from slant.analyses.actors.names import acronym
+
+
+@dataclass
+class Named:
+    """One named mention of something in one article."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str
+    tokens: list[str]
+    roles: set[str] = field(default_factory=set)
+
+
+class UnionFind:
+    """Disjoint sets over candidate indices; the lower index is the root."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _folded(key: str) -> str:
+    return key.replace("-", " ")
+
+
+def _principal(cands: list[Named], persons: list[int], keys: set[str]) -> int | None:
+    """Of several people sharing a surname, the one the story names in full at least twice as often as
+    any other ("Macron" for Emmanuel Macron, not Brigitte Macron), or None."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in cands:
+        if c.key in keys:
+            counts[c.key] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return next(j for j in persons if cands[j].key == ranked[0][0])
+
+
+def link_names(cands: list[Named], uf: UnionFind) -> None:
+    """Link candidates that name the same thing: same key, surname, acronym, name contained in a longer one."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        by_key[c.key].append(i)
+    for idxs in by_key.values():
+        for i in idxs[1:]:
+            uf.union(idxs[0], i)
+
+    multi = [i for i, c in enumerate(cands) if len(c.tokens) >= 2]
+    persons = [i for i in multi if cands[i].label == "PERSON"]
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for i in persons:
+        surnames[cands[i].tokens[-1]].add(cands[i].key)
+    # "Kim Jong-un" and "Kim Jong Un": one name, hyphen or space.
+    by_folded: dict[str, list[int]] = defaultdict(list)
+    for i in persons:
+        by_folded[_folded(cands[i].key)].append(i)
+    for idxs in by_folded.values():
+        for i in idxs[1:]:
+            uf.union(idxs[0], i)
+    # "Moon Jae" and "Moon Jae In": a name the tagger cut short ("Donald Trump Jr." is someone else).
+    folded_keys = sorted(by_folded, key=len)
+    for short in folded_keys:
+        words = short.split()
+        for long in folded_keys:
+            extra = long.split()[len(words) :]
+            if len(words) >= 2 and long.split()[: len(words)] == words and extra and not set(extra) & _GENERATIONS:
+                uf.union(by_folded[short][0], by_folded[long][0])
+    # A lone name written first in one person's full name and last in nobody's is that person's family
+    # name written first ("Moon" of "Moon Jae-in") or a first name used alone ("Donald").
+    forenames: dict[str, dict[int, int]] = defaultdict(dict)
+    for i in persons:
+        forenames[cands[i].tokens[0]][uf.find(i)] = i
+    for i, c in enumerate(cands):
+        if len(c.tokens) == 1:
+            keys = surnames.get(c.tokens[0], set())
+            if len(keys) == 1:
+                target = next(j for j in persons if cands[j].key in keys)
+                uf.union(i, target)
+            elif len(keys) > 1 and (principal := _principal(cands, persons, keys)) is not None:
+                uf.union(i, principal)
+            elif not keys and c.label == "PERSON" and len(forenames.get(c.tokens[0], {})) == 1:
+                uf.union(i, next(iter(forenames[c.tokens[0]].values())))
+    # "Glen Marsh" inside "Harlow County Commissioner Glen Marsh": a shorter multi-word name ending a longer one.
+    for i in persons:
+        for j in persons:
+            ci, cj = cands[i], cands[j]
+            if len(ci.tokens) < len(cj.tokens) and cj.tokens[-len(ci.tokens) :] == ci.tokens:
+                uf.union(i, j)
+    acronyms: dict[str, set[int]] = defaultdict(set)
+    for i in multi:
+        if cands[i].label != "PERSON":
+            acr = acronym(cands[i].text)
+            if acr:
+                acronyms[acr].add(i)
+    expansions: dict[str, str] = {}
+    for acr, members in acronyms.items():
+        keys = {cands[j].key for j in members}
+        if len(keys) == 1:
+            expansions[acr.lower()] = keys.pop()
+    for i, c in enumerate(cands):
+        compact = c.text.replace(".", "").replace(" ", "")
+        if compact.isupper() and 2 <= len(compact) <= 6 and compact in acronyms:
+            targets = {uf.find(j) for j in acronyms[compact]}
+            if len(targets) == 1:
+                uf.union(i, next(iter(acronyms[compact])))
+        # "CB County" names what "Calder Bay County" names.
+        if len(c.tokens) >= 2 and any(t in expansions for t in c.tokens):
+            expanded = " ".join(expansions.get(t, t) for t in c.tokens)
+            for j in by_key.get(expanded, []):
+                uf.union(i, j)
