@@ -165,6 +165,7 @@ def test_cli_commands_register_in_help_order() -> None:
         "wording",
         "embedder",
         "babe",
+        "tagger",
         "newsmtsc",
         "outlets",
         "stories",

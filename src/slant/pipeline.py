@@ -52,9 +52,9 @@ def _runner(module: str, func: str = "run") -> Callable[[], Runner]:
 
 
 def _bias_layers(resources: Resources) -> tuple[int, ...]:
-    from slant.analyses.language.bias import load
+    from slant.analyses.language.bias import TAGGER, load
 
-    return (load(resources).frozen_layers,)
+    return (load(resources, TAGGER).frozen_layers,)
 
 
 def _sentiment_layers(resources: Resources) -> tuple[int, ...]:

@@ -109,3 +109,16 @@ def test_eval_babe_words_scores_the_lexicons_and_the_union() -> None:
     # the union finds at least what each part finds
     assert scores["combined_recall"] >= max(scores["recall"], scores["lexicon_recall"]) - 1e-9
     assert scores["lexicon_recall"] > 0  # "radical", "disgraceful", "shameless" ... are in slant's lexicon
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["babe", "babe-words"])
+def test_eval_babe_scores_either_model(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    scores = {}
+    for model in ("babe", "tagger"):
+        assert main(["eval", command, "--data", str(SMALL), "--json", "--model", model]) == 0
+        scores[model] = json.loads(capsys.readouterr().out)
+    assert all(0.0 <= v <= 1.0 for m in scores.values() for k, v in m.items() if k in SENTENCE_KEYS | WORD_KEYS)
+    if command == "babe-words":  # two models, two readings of the same words
+        assert scores["babe"] != scores["tagger"]
+    assert main(["eval", command, "--data", str(SMALL), "--model", "neither"]) != 0

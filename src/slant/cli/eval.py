@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -87,6 +88,17 @@ def eval_wcl(
     print_scores("wcl", evaluate(data), ANCHOR, as_json)
 
 
+class BabeModelName(str, Enum):
+    babe = "babe"
+    tagger = "tagger"
+
+
+BabeModel = Annotated[
+    BabeModelName,
+    typer.Option(help="babe: trained on BABE alone; tagger: the one comparisons use (BABE + word-choice sets)."),
+]
+
+
 @eval_app.command("babe")
 def eval_babe(
     data: Annotated[Path, typer.Option(help="BABE-format CSV (';'-separated: text, label_bias, ...).")] = BABE_TRAIN,
@@ -95,6 +107,7 @@ def eval_babe(
     gold: Annotated[
         Path | None, typer.Option(help="With --cv: word-choice gold sets joining every training fold (as trained).")
     ] = None,
+    model: BabeModel = BabeModelName.babe,
 ) -> None:
     """Biased-sentence classifier: macro-F1, accuracy, per-class precision/recall (Biased vs Non-biased)."""
     from slant.eval.babe import ANCHOR, evaluate
@@ -104,7 +117,7 @@ def eval_babe(
 
         print_scores("babe --cv", cross_validate_file(data, gold=gold), ANCHOR, as_json)
         return
-    print_scores("babe", evaluate(data), ANCHOR, as_json)
+    print_scores("babe", evaluate(data, model.value), ANCHOR, as_json)
 
 
 @eval_app.command("newsmtsc")
@@ -125,12 +138,14 @@ def eval_babe_words(
     lexicons: Annotated[
         Path | None, typer.Option(help="Also use the Recasens and MPQA lexicons from this folder (as compare does).")
     ] = None,
+    model: BabeModel = BabeModelName.babe,
 ) -> None:
     """Loaded-word tagger: precision/recall/F1 of bias-carrying words (protocol in slant/eval/babe.py);
     also slant's lexicons alone (lexicon_*) and with the model (combined_*)."""
     from slant.eval.babe import WORDS_ANCHOR, evaluate_words
 
-    print_scores("babe-words", evaluate_words(data, str(lexicons) if lexicons else None), WORDS_ANCHOR, as_json)
+    words = evaluate_words(data, str(lexicons) if lexicons else None, model.value)
+    print_scores("babe-words", words, WORDS_ANCHOR, as_json)
 
 
 @eval_app.command("basil")

@@ -90,20 +90,31 @@ def train_embedder(
     sys.stderr.write(f"wrote {path}\n")
 
 
+BabeCsv = Annotated[Path, typer.Option("--data", help="BABE train CSV.")]
+BabeCv = Annotated[bool, typer.Option("--cv", help="Also run the 5-fold CV on BABE (about 1 h) into model.json.")]
+
+
 @train_app.command("babe")
-def train_babe(
-    data: Annotated[Path, typer.Option(help="BABE train CSV.")] = BABE_TRAIN,
-    cv: Annotated[bool, typer.Option(help="Also run the 5-fold CV (about 1 h) into model.json.")] = False,
+def train_babe(data: BabeCsv = BABE_TRAIN, cv: BabeCv = False) -> None:
+    """Fine-tune MiniLM's top blocks on BABE (biased sentences + loaded words) and ship the weights."""
+    from slant.train.babe import OUT_DIR, train
+
+    print_trained(train(data, cv=cv), OUT_DIR)
+
+
+@train_app.command("tagger")
+def train_tagger(
+    data: BabeCsv = BABE_TRAIN,
     gold: Annotated[
         Path, typer.Option(help="Word-choice gold sets trained on beside BABE (never the dev or test sets).")
     ] = WORDCHOICE_TRAIN,
+    cv: BabeCv = False,
 ) -> None:
-    """Fine-tune MiniLM's top blocks on BABE and the word-choice training sets (biased sentences + loaded
-    words) and ship the weights."""
-    from slant.train.babe import OUT_DIR, train
+    """Fine-tune the loaded-word tagger (the `babe` recipe on BABE plus the word-choice training sets; its CV
+    scores BABE's folds, the sets joining every training fold) and ship it; comparisons mark loaded words with it."""
+    from slant.train.babe import TAGGER_DIR, train
 
-    result = train(data, cv=cv, gold=gold)
-    print_trained(result, OUT_DIR)
+    print_trained(train(data, TAGGER_DIR, cv=cv, gold=gold), TAGGER_DIR)
 
 
 @train_app.command("newsmtsc")

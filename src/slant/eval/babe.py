@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slant.analyses.language.bias import WORD, BiasScores, load, word_spans
+from slant.analyses.language.bias import MODEL, TAGGER, WORD, BiasScores, load, word_spans
 from slant.errors import InputError
 
 ANCHOR = "BABE (Spinde et al., 2021): macro-F1 0.804, RoBERTa + distant supervision, 5-fold CV"
@@ -118,36 +118,40 @@ def word_scores(gold: list[list[int]], scores: list[list[float]], threshold: flo
     }
 
 
-def _predict(rows: list[Row]) -> tuple[list[BiasScores], float]:
-    model = load()
+MODELS = {"babe": MODEL, "tagger": TAGGER}
+"""What ``--model`` names: the BABE model (the published anchors' comparison) or the tagger comparisons use."""
+
+
+def _predict(rows: list[Row], name: str = "babe") -> tuple[list[BiasScores], float]:
+    model = load(None, MODELS[name])
     out: list[BiasScores] = []
     for i in range(0, len(rows), 256):
         out.extend(model.score([r.text for r in rows[i : i + 256]]))
     return out, model.word_threshold
 
 
-def evaluate(data: Path) -> dict[str, Any]:
-    """Score the shipped sentence classifier on a BABE-format CSV."""
+def evaluate(data: Path, model: str = "babe") -> dict[str, Any]:
+    """Score a shipped sentence classifier (``MODELS``) on a BABE-format CSV."""
     rows = read_babe(data)
-    scores, _ = _predict(rows)
+    scores, _ = _predict(rows, model)
     return sentence_scores([r.biased for r in rows], [s.sentence for s in scores])
 
 
-def evaluate_words(data: Path, lexicons: str | None = None) -> dict[str, Any]:
-    """Score the shipped loaded-word tagger on a BABE-format CSV (protocol in the module docstring).
+def evaluate_words(data: Path, lexicons: str | None = None, model: str = "babe") -> dict[str, Any]:
+    """Score a shipped loaded-word tagger (``MODELS``) on a BABE-format CSV (protocol in the module docstring).
 
     Also scored, as ``lexicon_*`` and ``combined_*``: the ``loaded`` marks of slant's lexicons alone
     (``analyses/language/markers.py``; with ``lexicons``, also the Recasens and MPQA lists read from that
     folder), and their union with the model's words, which is what ``slant compare`` shows.
     """
     rows = read_babe(data)
-    scores, threshold = _predict(rows)
+    scores, threshold = _predict(rows, model)
     labels = [word_labels(r) for r in rows]
-    model = [[w[2] for w in s.words] for s in scores]
-    out = word_scores(labels, model, threshold)
+    words = [[w[2] for w in s.words] for s in scores]
+    out = word_scores(labels, words, threshold)
     hits = _lexicon_words(rows, lexicons)
     lexicon = [[1.0 if h else 0.0 for h in row] for row in hits]
-    combined = [[1.0 if h else m for h, m in zip(hr, mr, strict=True)] for hr, mr in zip(hits, model, strict=True)]
+    combined = [[1.0 if h else m for h, m in zip(hr, mr, strict=True)] for hr, mr in zip(hits, words, strict=True)]
     out |= {f"lexicon_{k}": v for k, v in word_scores(labels, lexicon, threshold).items()}
     out |= {f"combined_{k}": v for k, v in word_scores(labels, combined, threshold).items()}
     return out

@@ -6,6 +6,11 @@ torch trains only the top blocks and the heads. Word labels are BABE's ``biased_
 read here, at train time only, as an auxiliary per-wordpiece target (neither is shipped: MPQA
 is GPL and the Recasens release states no licence). Writes ``slant/data/babe/model.npz``
 (float16 blocks + heads) and ``model.json`` (settings, thresholds, cross-validated scores).
+
+`slant train tagger` runs the same recipe on BABE plus the sentences of the word-choice training sets
+(``train/babe_gold.py``, each repeated ``Recipe.gold_weight`` times) into ``slant/data/tagger/``: the
+loaded-word tagger comparisons mark words with. Its CV scores BABE's folds only, the sets joining every
+training fold.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 BABE = DATA / "babe" / "train.csv"
 LEXICONS = DATA / "lexicons"
 OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "babe"
-GOLD = Path(__file__).resolve().parent.parent / "examples" / "wordchoice" / "train"
-"""Invented sets written for training (never the dev or test sets, which score what this model reads)."""
+TAGGER_DIR = OUT_DIR.parent / "tagger"
+"""The loaded-word tagger: this recipe trained on BABE and the word-choice training sets."""
 SEED = 13
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
 GATES = (0.0, 0.5, 1.0)
@@ -326,7 +331,7 @@ def train(
     out_dir: Path = OUT_DIR,
     cv: bool = False,
     recipe: Recipe = Recipe(),
-    gold: Path | None = GOLD,
+    gold: Path | None = None,
 ) -> dict[str, Any]:
     """Fit ``recipe`` on all of ``data`` plus the word-choice training sets under ``gold`` and write the
     shipped weights (5-fold CV of ``data`` first with ``cv``; the gold sets join every training fold).

@@ -37,7 +37,7 @@ among those reaching this precision."""
 def _babe_rows(path: Path, resources: Resources) -> tuple[np.ndarray, np.ndarray]:
     rows = [r for r in read_babe(path)]
     texts = [r.text for r in rows]
-    model = bias.load(resources)
+    model = bias.load(resources, bias.TAGGER)
     scores = model.score(texts)
     x: list[tuple[float, ...]] = []
     y: list[int] = []
@@ -67,7 +67,7 @@ def _layer(doc: Any) -> Any:
 def _gold_sets(folder: Path, settings: Settings, resources: Resources) -> list[tuple[str, np.ndarray, np.ndarray]]:
     out = []
     plan = build_pipeline(["actors", "quotes", "facts"])
-    model = bias.load(resources)
+    model = bias.load(resources, bias.TAGGER)
     for gold in load_gold(folder, settings):
         comparison = run(Comparison(articles=gold.articles), settings, resources, plan)
         x: list[tuple[float, ...]] = []

@@ -132,3 +132,21 @@ def test_inference_does_not_import_torch() -> None:
         "sys.exit(1 if 'torch' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_tagger_is_its_own_model_trained_beside_babe() -> None:
+    import json
+
+    from slant.analyses.language.bias import MODEL, TAGGER
+    from slant.nlp.resources import DATA_DIR, Resources
+
+    resources = Resources()
+    babe, tagger = load(resources), load(resources, TAGGER)
+    assert babe is not tagger and tagger.frozen_layers == babe.frozen_layers
+    meta = json.loads((DATA_DIR / f"{TAGGER}.json").read_text(encoding="utf-8"))
+    assert "word-choice training sets" in meta["trained_on"]
+    assert "word-choice" not in json.loads((DATA_DIR / f"{MODEL}.json").read_text(encoding="utf-8"))["trained_on"]
+    text = ["The council rammed the bill through in a late-night power grab."]
+    a, b = babe.score(text)[0], tagger.score(text)[0]
+    assert [w[:2] for w in a.words] == [w[:2] for w in b.words]
+    assert [w[2] for w in a.words] != [w[2] for w in b.words]

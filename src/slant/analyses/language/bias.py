@@ -25,6 +25,10 @@ from slant.nlp.minilm import Hidden, NumpyMiniLM
 from slant.nlp.resources import Resources
 
 MODEL = "babe/model"
+TAGGER = "tagger/model"
+"""The same architecture trained on BABE and slant's word-choice training sets (``slant train tagger``):
+comparisons read biased sentences and loaded words with it; ``MODEL``, trained on BABE alone, is what
+``slant eval babe`` / ``babe-words`` score against BABE's published figures."""
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -129,22 +133,25 @@ class BiasModel:
         return out
 
 
-def load(resources: Resources | None = None) -> BiasModel:
-    """The shipped bias model, built once per process through ``Resources``.
+def load(resources: Resources | None = None, name: str = MODEL) -> BiasModel:
+    """The shipped bias model (or, with ``name=TAGGER``, the loaded-word tagger), built once per process
+    through ``Resources``.
 
     Raises:
         ModelUnavailableError: the weights or the MiniLM package are missing.
     """
-    return (resources or Resources()).tuned(MODEL, BiasModel)
+    return (resources or Resources()).tuned(name, BiasModel)
 
 
-def sentence_bias(texts: list[str], resources: Resources | None = None) -> list[float]:
-    """Probability that each text is a biased sentence (BABE's "Biased" label), in text order."""
-    return [s.sentence for s in load(resources).score(list(texts))]
+def sentence_bias(texts: list[str], resources: Resources | None = None, name: str = TAGGER) -> list[float]:
+    """Probability that each text is a biased sentence (BABE's "Biased" label), in text order, as comparisons
+    read it (``name=MODEL`` for the model trained on BABE alone)."""
+    return [s.sentence for s in load(resources, name).score(list(texts))]
 
 
-def loaded_words(text: str, resources: Resources | None = None) -> list[tuple[int, int, float]]:
-    """The loaded (bias-carrying) words of ``text``: ``(start, end, score)`` character spans, in order."""
-    model = load(resources)
+def loaded_words(text: str, resources: Resources | None = None, name: str = TAGGER) -> list[tuple[int, int, float]]:
+    """The loaded (bias-carrying) words of ``text``: ``(start, end, score)`` character spans, in order, as
+    comparisons read them (``name=MODEL`` for the model trained on BABE alone)."""
+    model = load(resources, name)
     scores = model.score([text])
     return [w for w in scores[0].words if w[2] >= model.word_threshold] if scores else []

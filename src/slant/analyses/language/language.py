@@ -3,13 +3,14 @@ each article's language profile (marks per 100 words).
 
 Two sources are merged into one list of ``LanguageMark``:
 
-- the BABE-trained model (``bias.py``): a ``biased_sentence`` mark for every sentence it reads as
-  biased, and a ``loaded`` mark (category ``model``) for each run of adjacent words it tags as
-  bias-carrying (stop words never count alone), outside quotations: word marks describe the
-  writer's wording, not a quoted speaker's;
+- the tagger (``bias.TAGGER``: the BABE model's architecture and recipe trained on BABE and slant's
+  word-choice training sets): a ``biased_sentence`` mark for every sentence it reads as biased, and a
+  ``loaded`` mark (category ``model``) for each run of adjacent words it tags as bias-carrying (stop
+  words never count alone), outside quotations: word marks describe the writer's wording, not a
+  quoted speaker's;
 - the rules and lexicons of ``markers.py``: loaded-language lexicon hits, epistemic verbs, hedges
   and distancing, scare quotes, intensifiers;
-- the wording scorer (``wording.py``): words of the article's own voice that BABE's tagger, the
+- the wording scorer (``wording.py``): words of the article's own voice that the tagger, the
   VADER and pattern lexicons and the contrast with the other articles' wording of the same fact
   together read as loaded (category ``wording``), where no other mark lies.
 
@@ -120,10 +121,10 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         ``{"language": [LanguageMark, ...], "profiles": [LanguageProfile, ...]}``, marks in article
         then text order.
     """
-    model = bias.load(resources)
+    tagger = bias.load(resources, bias.TAGGER)
     lexicons = markers.load_lexicons(settings.lexicons)
     sentences = [(a, s) for a in comparison.articles for s in a.sentences]
-    per_article = {article.id: _scores(model, comparison, article) for article in comparison.articles}
+    per_article = {article.id: _scores(tagger, comparison, article) for article in comparison.articles}
     scores = [score for article in comparison.articles for score in per_article[article.id]]
     scorer = wording.load(resources)
     story = wording.Story.of(comparison)
@@ -131,7 +132,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     model_words: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     for (article, sent), score in zip(sentences, scores, strict=True):
         doc = comparison.nlp.docs[article.id]
-        model_words[article.id] += _model_words(article, doc, sent.id, sent.start, score, model.word_threshold)
+        model_words[article.id] += _model_words(article, doc, sent.id, sent.start, score, tagger.word_threshold)
         if score.sentence >= SENTENCE_THRESHOLD:
             by_article[article.id].append(
                 LanguageMark(
