@@ -9,10 +9,10 @@ never marked, so a loaded word inside the quote would be taught as neutral.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from slant.analyses.language.bias import WORD
+from slant.analyses.quotes.quotemarks import find_quoted
 from slant.eval.babe import Row
 from slant.eval.language_gold import GoldMark, load_gold
 from slant.nlp.parse import sentences_of
@@ -20,14 +20,17 @@ from slant.nlp.resources import Resources
 from slant.settings import Settings
 
 LOADED = ("loaded", "intensifier")
-_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _LONG_QUOTE = 4
 """Quotes of this many words or more are someone's speech, not a scare quote."""
 
 
 def _long_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of the article's quotations of ``_LONG_QUOTE`` words or more, marks included."""
-    return [m.span() for m in _QUOTE.finditer(text) if len(m.group(1).split()) >= _LONG_QUOTE]
+    return [
+        (q.open, q.close + 1)
+        for q in find_quoted(text)
+        if q.close is not None and len(text[q.start : q.end].split()) >= _LONG_QUOTE
+    ]
 
 
 def _word_spans(text: str, mark: GoldMark, offset: int) -> list[tuple[int, int]]:

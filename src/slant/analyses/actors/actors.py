@@ -20,6 +20,7 @@ from slant.analyses.actors.names import (
     ROLE_WORDS,
     TITLE_WORDS,
     clean_name,
+    glued_hyphen,
     hyphen_tail,
     name_key,
     split_title,
@@ -124,13 +125,7 @@ def _extra_name_runs(doc: "Doc", taken: set[int]) -> list[tuple[int, int, str]]:
 
 def _joins_hyphen(doc: "Doc", j: int) -> bool:
     """A hyphen written without spaces between two proper nouns, as in "Ortiz-Reyes"."""
-    return (
-        doc[j].text == "-"
-        and 0 < j < len(doc) - 1
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-        and doc[j + 1].pos_ == "PROPN"
-    )
+    return glued_hyphen(doc, j) and doc[j + 1].pos_ == "PROPN"
 
 
 def _glued_words(span: "Span") -> list[str]:

@@ -48,17 +48,19 @@ def _folded(key: str) -> str:
     return key.replace("-", " ")
 
 
-def _principal(cands: list[Named], persons: list[int], keys: set[str]) -> int | None:
+def _principal(by_key: dict[str, list[int]], keys: set[str]) -> int | None:
     """Of several people sharing a surname, the one the story names in full at least twice as often as
     any other ("Macron" for Emmanuel Macron, not Brigitte Macron), or None."""
-    counts: dict[str, int] = defaultdict(int)
-    for c in cands:
-        if c.key in keys:
-            counts[c.key] += 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) < 2 or ranked[0][1] < 2 * ranked[1][1]:
+    ranked = sorted(keys, key=lambda k: -len(by_key[k]))
+    if len(ranked) < 2 or len(by_key[ranked[0]]) < 2 * len(by_key[ranked[1]]):
         return None
-    return next(j for j in persons if cands[j].key == ranked[0][0])
+    return by_key[ranked[0]][0]
+
+
+def _union_groups(groups: dict[str, list[int]], uf: UnionFind) -> None:
+    for idxs in groups.values():
+        for i in idxs[1:]:
+            uf.union(idxs[0], i)
 
 
 def link_names(cands: list[Named], uf: UnionFind) -> None:
@@ -66,9 +68,7 @@ def link_names(cands: list[Named], uf: UnionFind) -> None:
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
         by_key[c.key].append(i)
-    for idxs in by_key.values():
-        for i in idxs[1:]:
-            uf.union(idxs[0], i)
+    _union_groups(by_key, uf)
 
     multi = [i for i, c in enumerate(cands) if len(c.tokens) >= 2]
     persons = [i for i in multi if cands[i].label == "PERSON"]
@@ -79,16 +79,13 @@ def link_names(cands: list[Named], uf: UnionFind) -> None:
     by_folded: dict[str, list[int]] = defaultdict(list)
     for i in persons:
         by_folded[_folded(cands[i].key)].append(i)
-    for idxs in by_folded.values():
-        for i in idxs[1:]:
-            uf.union(idxs[0], i)
+    _union_groups(by_folded, uf)
     # "Moon Jae" and "Moon Jae In": a name the tagger cut short ("Donald Trump Jr." is someone else).
-    folded_keys = sorted(by_folded, key=len)
-    for short in folded_keys:
-        words = short.split()
-        for long in folded_keys:
-            extra = long.split()[len(words) :]
-            if len(words) >= 2 and long.split()[: len(words)] == words and extra and not set(extra) & _GENERATIONS:
+    split = {key: key.split() for key in by_folded}
+    for short, words in split.items():
+        for long, longer in split.items():
+            extra = longer[len(words) :]
+            if len(words) >= 2 and longer[: len(words)] == words and extra and not set(extra) & _GENERATIONS:
                 uf.union(by_folded[short][0], by_folded[long][0])
     # A lone name written first in one person's full name and last in nobody's is that person's family
     # name written first ("Moon" of "Moon Jae-in") or a first name used alone ("Donald").
@@ -101,7 +98,7 @@ def link_names(cands: list[Named], uf: UnionFind) -> None:
             if len(keys) == 1:
                 target = next(j for j in persons if cands[j].key in keys)
                 uf.union(i, target)
-            elif len(keys) > 1 and (principal := _principal(cands, persons, keys)) is not None:
+            elif len(keys) > 1 and (principal := _principal(by_key, keys)) is not None:
                 uf.union(i, principal)
             elif not keys and c.label == "PERSON" and len(forenames.get(c.tokens[0], {})) == 1:
                 uf.union(i, next(iter(forenames[c.tokens[0]].values())))

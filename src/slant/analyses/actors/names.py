@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from slant.analyses.quotes.speech import roles, titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 # Words that stand before a person's name as a title, and nouns naming a role a person holds
 # ("the sheriff said"): one lexicon, shared with quote attribution (slant/data/quotes/).
@@ -137,15 +137,14 @@ def acronym(text: str) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
+def glued_hyphen(doc: "Doc", j: int) -> bool:
+    """Whether token ``j`` is a hyphen written without spaces between two tokens ("Ortiz-Reyes", "Jae-in")."""
+    return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
 def hyphen_tail(span: "Span") -> "Span":
     """A person's name with the hyphenated end the tagger left out: "Moon Jae" + "-in"."""
     doc, end = span.doc, span.end
-    while (
-        end + 1 < len(doc)
-        and not doc[end - 1].whitespace_
-        and doc[end].text == "-"
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-    ):
+    while end + 1 < len(doc) and glued_hyphen(doc, end) and doc[end + 1].is_alpha:
         end += 2
     return doc[span.start : end]

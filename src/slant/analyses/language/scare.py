@@ -104,12 +104,11 @@ def is_scare_quote(doc: "Doc", q: Quoted, quotes: Sequence[Quote]) -> bool:
         return True
     if _overlaps(q, quotes):
         return False
-    inner = doc.text[q.start : q.end].strip().rstrip(",")
-    if inner.endswith(".") and not inner.endswith(".."):
-        inner = inner[:-1]  # American style puts the full stop inside: So much for "dialogue."
+    end = term_end(doc.text, q)
+    inner = doc.text[q.start : end].strip().rstrip(",")
     if not inner or inner[-1] in ".!?…":
         return False
-    span = doc.char_span(q.start, q.start + len(inner), alignment_mode="expand")
+    span = doc.char_span(q.start, end, alignment_mode="expand")
     if span is None or not 1 <= _words(span) <= MAX_WORDS:
         return False
     if any(t.tag_ in _FINITE for t in span):
@@ -118,9 +117,11 @@ def is_scare_quote(doc: "Doc", q: Quoted, quotes: Sequence[Quote]) -> bool:
 
 
 def term_end(text: str, q: Quoted) -> int:
-    """Where the scare-quoted term ends: before a full stop set inside the closing mark."""
+    """Where the quoted term ends: before a single full stop set inside the closing mark (American style:
+    So much for "dialogue.")."""
     inner = text[q.start : q.end].rstrip()
-    return q.start + len(inner) - (1 if inner.endswith(".") and len(inner) > 1 else 0)
+    stop = inner.endswith(".") and not inner.endswith("..") and len(inner) > 1
+    return q.start + len(inner) - int(stop)
 
 
 def why(term: str) -> str:

@@ -70,7 +70,7 @@ def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kin
 
 def _names_in(span: "Span") -> list["Span"]:
     """The names inside a span, with a hyphenated end the tagger left out ("Moon Jae" + "-in")."""
-    return [hyphen_tail(e) for e in span.ents if e.label_ in _NAME_LABELS and e.end <= span.end]
+    return [hyphen_tail(e) for e in span.ents if e.label_ in _NAME_LABELS]
 
 
 def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candidate]:
