@@ -69,11 +69,15 @@ def eval_language(
 def eval_terms(
     data: Annotated[Path, typer.Option(help="Folder of language gold files (lang_*.json).")] = EXAMPLES / "gold",
     as_json: JsonScores = False,
+    family_threshold: Annotated[
+        float | None, typer.Option(help="Referent family threshold to score instead of the shipped setting.")
+    ] = None,
 ) -> None:
     """Terms: referent precision/recall/F1 and loaded-flag accuracy (protocol in slant/eval/language.py)."""
     from slant.eval.language import ANCHOR, evaluate_terms
 
-    print_scores("terms", evaluate_terms(data), ANCHOR, as_json)
+    settings = Settings() if family_threshold is None else Settings().with_(referent_family_threshold=family_threshold)
+    print_scores("terms", evaluate_terms(data, settings), ANCHOR, as_json)
 
 
 @eval_app.command("wcl")
