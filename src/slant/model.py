@@ -200,6 +200,13 @@ class Actor(_Model):
 
 
 ReferentType = Literal["person", "group", "organization", "place", "event", "thing"]
+_REFERENT_CONFIDENCE = (
+    "Mean probability (pair model) that two of its mentions name one thing, over mentions not tied by a name or an "
+    "apposition; 1.0 when every mention is so tied."
+)
+_FAMILY_CONFIDENCE = "Mean pair probability between mentions of its family's referents (its `confidence` if alone)."
+_CONTRAST = "How differently the articles name it (1: no wording shared, one loaded)."
+_TERM_CONFIDENCE = "How sure slant is that the variants name one thing: the referent's family confidence, else 1.0."
 
 
 class Referent(_Model):
@@ -212,18 +219,13 @@ class Referent(_Model):
     actor: str | None = Field(None, description="Id of the matching entry of `actors`, when the referent is one.")
     mentions: list[Mention] = Field(default_factory=list, description="In article order, then text order.")
     articles: list[str] = Field(default_factory=list, description="Ids of the articles that mention it.")
-    confidence: float = Field(
-        1.0,
-        ge=0.0,
-        le=1.0,
-        description="Mean probability (pair model) that two of its mentions name one thing, over mentions not "
-        "tied by a name or an apposition; 1.0 when every mention is so tied.",
-    )
+    confidence: float = Field(1.0, ge=0.0, le=1.0, description=_REFERENT_CONFIDENCE)
     family: str | None = Field(
         None,
         description="Id shared by referents the pair model finds likely, not surely, the same thing "
         "('the caravan' / 'asylum seekers'); the terms compare a family's wordings as one.",
     )
+    family_confidence: float = Field(1.0, ge=0.0, le=1.0, description=_FAMILY_CONFIDENCE)
 
 
 class Voice(_Model):
@@ -302,9 +304,8 @@ class Term(_Model):
     type: str | None = Field(
         None, description="The referent's type (person, group, organization, place, event, thing)."
     )
-    contrast: float = Field(
-        0.0, ge=0.0, le=1.0, description="How differently the articles name it (1: no wording shared, one loaded)."
-    )
+    contrast: float = Field(0.0, ge=0.0, le=1.0, description=_CONTRAST)
+    confidence: float = Field(1.0, ge=0.0, le=1.0, description=_TERM_CONFIDENCE)
 
 
 class LanguageProfile(_Model):

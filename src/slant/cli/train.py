@@ -112,9 +112,9 @@ def train_tagger(
 ) -> None:
     """Fine-tune the loaded-word tagger (the `babe` recipe on BABE plus the word-choice training sets; its CV
     scores BABE's folds, the sets joining every training fold) and ship it; comparisons mark loaded words with it."""
-    from slant.train.babe import TAGGER_DIR, train
+    from slant.train.babe import TAGGER, TAGGER_DIR, train
 
-    print_trained(train(data, TAGGER_DIR, cv=cv, gold=gold), TAGGER_DIR)
+    print_trained(train(data, TAGGER_DIR, cv=cv, recipe=TAGGER, gold=gold), TAGGER_DIR)
 
 
 @train_app.command("newsmtsc")

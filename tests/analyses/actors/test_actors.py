@@ -150,3 +150,24 @@ def test_actors_a_shared_surname_stays_unlinked_when_no_one_leads() -> None:
     actors = _actors(text)
     for name in ("Maria Varga", "Tomas Varga"):
         assert "Varga" not in {m.text for m in _by_name(actors, name).mentions}
+
+
+@pytest.mark.slow
+def test_actors_the_head_of_an_organisations_name_refers_to_it_in_its_own_article() -> None:
+    left = "The Port Alder City Council voted 6-3 on Monday. The council also delayed the budget."
+    right = "Residents packed the hearing. The council chamber was full, and the council adjourned late."
+    council = _by_name(_actors(left, right), "Port Alder City Council")
+    texts = [(m.article, m.text) for m in council.mentions]
+    assert ("a1", "council") in texts
+    assert council.articles == ["a1"]  # the other article never names it: its "council" stays unresolved
+
+
+@pytest.mark.slow
+def test_actors_an_organisations_apposition_is_a_role_for_a_later_description() -> None:
+    text = (
+        "Halvorsen Steel Corp., the steelmaker, will lay off 640 workers. "
+        "Union leaders said the steelmaker had broken its promise. A steelmaker in Ohio is hiring."
+    )
+    company = _by_name(_actors(text), "Halvorsen Steel Corp")
+    starts = sorted(m.start for m in company.mentions if m.text == "steelmaker")
+    assert starts == [text.index("steelmaker"), text.index("the steelmaker had") + 4]  # never "A steelmaker"

@@ -150,3 +150,15 @@ def test_the_tagger_is_its_own_model_trained_beside_babe() -> None:
     a, b = babe.score(text)[0], tagger.score(text)[0]
     assert [w[:2] for w in a.words] == [w[:2] for w in b.words]
     assert [w[2] for w in a.words] != [w[2] for w in b.words]
+
+
+def test_the_shipped_tagger_marks_words_at_its_recipes_threshold() -> None:
+    import json
+
+    from slant.analyses.language.bias import TAGGER
+    from slant.nlp.resources import DATA_DIR, Resources
+    from slant.train.babe import TAGGER as RECIPE
+
+    meta = json.loads((DATA_DIR / f"{TAGGER}.json").read_text(encoding="utf-8"))
+    assert meta["word_threshold"] == RECIPE.word_threshold == meta["settings"]["word_threshold"]
+    assert load(Resources(), TAGGER).word_threshold == RECIPE.word_threshold  # what comparisons use

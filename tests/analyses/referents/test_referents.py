@@ -64,3 +64,63 @@ def test_pair_model_needs_every_feature() -> None:
 def test_pair_model_round_trips() -> None:
     model = PairModel({f: 0.1 for f in FEATURES}, -1.0, {f: 0.0 for f in FEATURES}, {f: 1.0 for f in FEATURES}, 0.4)
     assert PairModel.from_json(model.to_json()) == model
+
+
+def test_apart_keeps_verbs_that_cannot_tell_one_action_apart() -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from slant.analyses.referents.referents import _two_verbs
+
+    rows = [  # (article, head lemma, facts, kind): kind 3 is a verb, 2 a noun phrase
+        ("a1", "tear", {"f1"}, 3),
+        ("a1", "haul", {"f1"}, 3),
+        ("a2", "dismantle", {"f1"}, 3),
+        ("a2", "arrest", {"f2"}, 3),
+        ("a1", "tear", {"f1"}, 3),
+        ("a2", "raid", {"f1"}, 2),
+    ]
+    table = SimpleNamespace(
+        group=np.arange(len(rows)),
+        candidates=[SimpleNamespace(article=a) for a, *_ in rows],
+        head_lemmas=[lemma for _, lemma, *_ in rows],
+        facts=tuple(frozenset(f) for *_, f, _ in rows),
+        kind=np.array([k for *_, k in rows]),
+    )
+    apart = _two_verbs(table, len(rows))  # type: ignore[arg-type]
+    assert apart[0, 1] and apart[1, 0]  # one article, two verbs
+    assert not apart[0, 4]  # one article, one verb twice
+    assert not apart[0, 2]  # two articles, one shared fact
+    assert apart[0, 3]  # two articles, no shared fact
+    assert not apart[:, 5].any()  # noun phrases are not held apart here
+
+
+@pytest.mark.slow
+def test_referents_one_articles_different_verbs_are_never_one_action() -> None:
+    left = (
+        "Harborton police tore down the student encampment on Friday and hauled 62 protesters off to jail, the "
+        "university said. The camp had stood on the quad for eleven days.\n\n"
+        "Students said officers shoved one woman into the grass."
+    )
+    right = (
+        "Harborton police dismantled the student encampment on Friday and arrested 62 protesters, the university "
+        "said. The camp had been on the quad for eleven days.\n\n"
+        "Students said an officer pushed one woman to the ground."
+    )
+    settings = slant.Settings().with_(analyses=("actors", "facts", "referents"))
+    referents = slant.compare([left, right], settings).referents or []
+    verbs = {"tore down", "hauled", "shoved", "dismantled", "arrested", "pushed"}
+    for referent in referents:
+        for article in ("a1", "a2"):
+            told = {m.text for m in referent.mentions if m.article == article and m.text in verbs}
+            assert len(told) <= 1, (referent.label, told)
+    [clearing] = [r for r in referents if any(m.text == "tore down" for m in r.mentions)]
+    assert ("a2", "dismantled") in {(m.article, m.text) for m in clearing.mentions}
+    by_family: dict[str | None, list[float]] = {}
+    for referent in referents:
+        assert 0.0 <= referent.family_confidence <= 1.0
+        by_family.setdefault(referent.family, []).append(referent.family_confidence)
+    for referent in referents:
+        if len(by_family[referent.family]) == 1:
+            assert referent.family_confidence == referent.confidence

@@ -40,6 +40,10 @@ _INDEFINITE = {"a", "an", "one", "another", "some", "any", "every", "each", "no"
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _NOT_ACRONYMS = {"OK", "TV", "AM", "PM", "ID", "UK", "US", "II", "III", "IV", "CEO", "GOP"}
+_BODY_LABELS = {"ORG", "FAC", "LAW"}
+_BODY = "body:"
+"""Prefix of the roles of organisations, buildings and laws: resolved in their own article only."""
+_DEFINITE = {"the", "this", "that"}
 _TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"]
 
 
@@ -88,6 +92,28 @@ def _appositive_roles(span: "Span") -> set[str]:
                             if pobj.dep_ == "pobj":
                                 roles |= _role_phrases(pobj)
     return roles
+
+
+def _body_roles(span: "Span") -> set[str]:
+    """What a named organisation, building or law is called in its own article: the head noun of its name
+    ("council" for "Port Alder City Council", "department" for "Department of Public Safety") and the head of
+    a description given to it by apposition or predication ("Castellan Metals, the steelmaker,")."""
+    root = span.root
+    roles = {f"{_BODY}{root.lower_}"} if len(span) >= 2 and root.i > span.start and root.text.isalpha() else set()
+    heads = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+        heads += [c for c in root.head.children if c.dep_ == "attr"]
+    return roles | {f"{_BODY}{h.lower_}" for h in heads if h.pos_ == "NOUN" and h.tag_ == "NN"}
+
+
+def _body_phrase(token: Any) -> str | None:
+    """The role key of a definite singular description that may name an organisation of the same article
+    ("the council", "the steelmaker"); None for other nouns."""
+    if token.tag_ != "NN" or token.dep_ == "compound":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+        return None
+    return f"{_BODY}{token.lower_}"
 
 
 def _role_phrases(head: Any) -> set[str]:
@@ -173,6 +199,8 @@ def _candidates(comparison: Comparison) -> list[Named]:
             cand = Named(article.id, start, end, text, label, name_key(text), name_key(text).split())
             if label == "PERSON":
                 cand.roles = _title_prefix_roles(span) | _appositive_roles(span)
+            elif label in _BODY_LABELS:
+                cand.roles = _body_roles(span)
             cands.append(cand)
     return cands
 
@@ -207,9 +235,11 @@ def _nominal_mentions(
                 continue
             if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
                 continue  # "a former teacher" introduces someone; it does not refer back
+            phrases = sorted(_role_phrases(token), key=len, reverse=True)
+            body = _body_phrase(token)
             hits = [
                 (p, owner)
-                for p in sorted(_role_phrases(token), key=len, reverse=True)
+                for p in [*phrases, *([body] if body else [])]
                 if (owner := _role_owner(owners, p, article.id)) is not None
             ]
             if not hits or _is_name_title(token):

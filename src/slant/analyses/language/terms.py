@@ -147,6 +147,7 @@ def _referent_term(
         referent_id=referent.id,
         type=referent.type,
         contrast=contrast(variants),
+        confidence=referent.family_confidence,
     )
 
 

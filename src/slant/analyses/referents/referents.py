@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from slant.nlp.resources import Resources
     from slant.settings import Settings
 
+_ACTION = 3
+"""``MentionTable.kind`` of a verb candidate."""
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _TYPES |= {"NORP": "group", "EVENT": "event", "LAW": "thing"}
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ance", "ence", "al")
@@ -88,8 +90,22 @@ def _confidence(resolved: Resolved, members: list[int]) -> float:
     return round(float(resolved.prob[np.ix_(members, members)][cross].mean()), 3)
 
 
+def _family_confidence(resolved: Resolved) -> dict[int, float]:
+    """Per family of two or more referents: the mean pair probability between mentions of its different referents."""
+    out: dict[int, float] = {}
+    for family in np.unique(resolved.families).tolist():
+        ks = np.flatnonzero(resolved.families == family)
+        labels = resolved.labels[ks]
+        cross = labels[:, None] != labels[None, :]
+        if cross.any():
+            out[int(family)] = round(float(resolved.prob[np.ix_(ks, ks)][cross].mean()), 3)
+    return out
+
+
 def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
-    """Groups that never join: two different people, and a person with a group named in the plural."""
+    """Groups that never join: two different people, a person with a group named in the plural, and two
+    actions told with verbs that cannot be one (an article that writes "tore down" and "hauled off" tells two
+    things; two articles' verbs are one action only in sentences of one shared fact)."""
     groups = int(table.group.max()) + 1
     actors = comparison.actors or []
     person = np.full(groups, -1, dtype=np.int64)
@@ -105,7 +121,25 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     many = plural * 2 > size
     two_people = is_person[:, None] & is_person[None, :] & (person[:, None] != person[None, :])
     person_and_many = (is_person[:, None] & many[None, :]) | (many[:, None] & is_person[None, :])
-    out: np.ndarray = two_people | person_and_many
+    out: np.ndarray = two_people | person_and_many | _two_verbs(table, groups)
+    return out
+
+
+def _two_verbs(table: MentionTable, groups: int) -> np.ndarray:
+    """Pairs of groups that are actions told with verbs and cannot be one action: one article's different
+    verbs, or two articles' verbs in sentences of no shared fact."""
+    verb: dict[int, tuple[str, str, frozenset[str]]] = {}
+    mixed: set[int] = set()
+    for k, g in enumerate(table.group.tolist()):
+        told = (table.candidates[k].article, table.head_lemmas[k], table.facts[k])
+        if table.kind[k] != _ACTION or verb.setdefault(g, told) != told:
+            mixed.add(g)
+    out = np.zeros((groups, groups), dtype=bool)
+    only = [(g, told) for g, told in verb.items() if g not in mixed]
+    for i, (g, (article, lemma, facts)) in enumerate(only):
+        for h, (other, second, their) in only[i + 1 :]:
+            if (lemma != second) if article == other else not facts & their:
+                out[g, h] = out[h, g] = True
     return out
 
 
@@ -113,7 +147,7 @@ def _type(comparison: Comparison, table: MentionTable, members: list[int], actor
     actors = comparison.actors or []
     if actor >= 0 and actors[actor].type in _TYPES:
         return _TYPES[actors[actor].type]
-    if sum(table.kind[k] == 3 for k in members) * 2 > len(members):
+    if sum(table.kind[k] == _ACTION for k in members) * 2 > len(members):
         return "event"  # told with verbs: "tore down", "dismantled"
     labels = Counter(table.candidates[k].label for k in members if table.candidates[k].label)
     if labels:
@@ -155,6 +189,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     actors = comparison.actors or []
     found: list[Referent] = []
     families: dict[int, str] = {}
+    cohesion = _family_confidence(resolved)
     for label, ks in members.items():
         if family_size[family_of[label]] < 2:
             continue
@@ -172,8 +207,9 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
                 actor=actors[actor].id if actor >= 0 else None,
                 mentions=mentions,
                 articles=sorted({m.article for m in mentions}, key=order.__getitem__),
-                confidence=_confidence(resolved, ks),
+                confidence=(confidence := _confidence(resolved, ks)),
                 family=families.setdefault(family_of[label], f"f{len(families) + 1}"),
+                family_confidence=cohesion.get(family_of[label], confidence),
             )
         )
     found.sort(key=lambda r: (-len(r.articles), -len(r.mentions), r.label.lower()))
