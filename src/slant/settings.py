@@ -46,6 +46,10 @@ class Settings:
     """Folder holding the Recasens et al. bias lexicon and the MPQA subjectivity clues in their release
     layout (``bias-lexicon/``, ``bias_related_lexicons/``), read at run time to mark more loaded words;
     None: only slant's own lexicons (those two are not redistributable, so they are never shipped)."""
+    wording_threshold: float | None = 0.9
+    """Least wording-scorer probability for a word no other mark covers to become a ``loaded`` mark; None: the
+    scorer's trained threshold (``data/language/wording.json``, 0.82, chosen on words other marks also cover).
+    On the words it adds alone the word-choice dev sets' loaded-word F1 is best at 0.9 (docs/EVALUATION.md)."""
 
     # referents
     referent_threshold: float | None = None

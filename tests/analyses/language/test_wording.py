@@ -94,3 +94,22 @@ def test_train_wording_writes_a_loadable_model(tmp_path: Path) -> None:
     assert model.threshold == result["threshold"]
     assert result["trained_on"]["gold_sets"] == ["rent", "steel"]
     assert set(result["cv"]) >= {"precision", "recall", "f1", "held_out"}
+
+
+@pytest.mark.slow
+def test_wording_marks_follow_the_settings_threshold() -> None:
+    def scores(threshold: float | None) -> list[float]:
+        settings = slant.Settings().with_(analyses=("language",), wording_threshold=threshold)
+        marks = slant.compare([LEFT, RIGHT], settings).language or []
+        return [m.score for m in marks if m.category == "wording"]
+
+    from slant.analyses.language.wording import load
+    from slant.nlp.resources import Resources
+
+    everything = scores(0.0)
+    assert everything and min(everything) < 0.5  # at 0 every written content word no other mark covers is marked
+    assert all(s >= 0.9 for s in scores(0.9))
+    trained = load(Resources()).threshold
+    default = scores(None)  # scores are rounded to 3 places: compare away from the edge
+    assert all(s >= trained - 0.001 for s in default)
+    assert len(default) >= sum(s >= trained + 0.001 for s in everything)

@@ -160,7 +160,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         words = wording.words_of(comparison, article, per_article[article.id], spoken, resources, story)
         marks += [
             w
-            for w in wording.mark_words(comparison, words, scorer)
+            for w in wording.mark_words(comparison, words, scorer, settings.wording_threshold)
             if not any(m.start < w.end and w.start < m.end for m in marks)
         ]
         marks += by_article[article.id]

@@ -243,8 +243,11 @@ def _why(word: Word, other: str, p: float) -> str:
     return f"{reason} (wording scorer {p:.2f})"
 
 
-def mark_words(comparison: Comparison, words: Sequence[Word], model: WordingModel) -> list[LanguageMark]:
-    """``loaded`` marks for the words the model scores at or above its threshold."""
+def mark_words(
+    comparison: Comparison, words: Sequence[Word], model: WordingModel, threshold: float | None = None
+) -> list[LanguageMark]:
+    """``loaded`` marks for the words the model scores at or above ``threshold`` (None: the model's own)."""
+    least = model.threshold if threshold is None else threshold
     if not words:
         return []
     prob = model.probabilities(np.array([w.features for w in words], dtype=np.float32))
@@ -252,7 +255,7 @@ def mark_words(comparison: Comparison, words: Sequence[Word], model: WordingMode
     aligned = _aligned(comparison)
     out = []
     for word, p in zip(words, prob.tolist(), strict=True):
-        if p < model.threshold:
+        if p < least:
             continue
         others = sorted({sid.split(".")[0] for sid in aligned.get(word.sentence, ())})
         other = " and ".join(names[o] for o in others) or "another article"
