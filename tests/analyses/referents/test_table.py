@@ -22,3 +22,42 @@ def test_definite_reads_articles_and_possessives(nlp_resources: Resources, text:
     doc = nlp_resources.nlp(text)
     first = next(t.i for t in doc if t.lower_ in ("border", "deputy"))
     assert _definite(doc, first) is definite
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "other", "tied"),
+    [
+        ("The strait is a tinderbox.", "strait", "tinderbox", True),
+        ("The strait is not a tinderbox.", "strait", "tinderbox", False),
+        ("Cody Strand called the decision a long-overdue correction.", "decision", "long-overdue correction", True),
+        ("Critics described the plan as a giveaway.", "plan", "giveaway", True),
+        ("Critics never described the plan as a giveaway.", "plan", "giveaway", False),
+        ("The council, a progressive majority, voted.", "council", "progressive majority", True),
+        ("The council met the mayor.", "council", "mayor", False),
+    ],
+)
+def test_links_tie_what_one_article_says_a_thing_is(
+    nlp_resources: Resources, text: str, one: str, other: str, tied: bool
+) -> None:
+    from slant.analyses.referents.mentions import candidates
+    from slant.analyses.referents.table import _links
+
+    doc = nlp_resources.nlp(text)
+    found = candidates("a1", doc, [(0, len(text))])
+    index = {c.text: k for k, c in enumerate(found)}
+    assert one in index and other in index, [c.text for c in found]
+    assert (tuple(sorted((index[one], index[other]))) in _links(doc, found, 0)) is tied
+
+
+def test_groups_join_tied_descriptions_but_never_two_names_by_a_link_alone() -> None:
+    from slant.analyses.referents.mentions import Candidate
+    from slant.analyses.referents.table import _groups
+
+    def cand(text: str, kind: str, at: int) -> Candidate:
+        return Candidate("a1", at, at, at, at * 10, at * 10 + len(text), text, kind, "")
+
+    cands = [cand("strait", "nominal", 0), cand("tinderbox", "nominal", 1), cand("Kaldria", "name", 2)]
+    cands += [cand("Veskaria", "name", 3)]
+    group = _groups(cands, [-1, -1, -1, -1], {(0, 1), (2, 3)}, [True, False, False, False])
+    assert group[0] == group[1]
+    assert group[2] != group[3]

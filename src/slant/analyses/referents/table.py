@@ -63,8 +63,24 @@ def _fact_index(comparison: Comparison) -> dict[str, list[tuple[int, int, str]]]
     return units
 
 
+def _negated(verb: "Token") -> bool:
+    return any(t.dep_ == "neg" for t in verb.children)
+
+
+def _predicating_verb(head: "Token") -> "Token | None":
+    """The verb that says what its object is, when ``head`` is that saying: "called [the decision] a
+    correction" (object predicate), "described [the plan] as a giveaway" ("as" and its object)."""
+    if head.dep_ == "oprd" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
+        return head.head.head
+    return None
+
+
 def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, int]]:
-    """Pairs of candidates (global indices) one article ties together: title and name, apposition, copula."""
+    """Pairs of candidates (global indices) one article ties together: a title and its name, an
+    apposition, a copula ("the strait is a tinderbox"), and an object with what a verb calls it ("called
+    the decision a correction", "described the plan as a giveaway"); never a negated one."""
     by_head = {c.head: offset + k for k, c in enumerate(cands)}
     out: set[tuple[int, int]] = set()
     for k, c in enumerate(cands):
@@ -76,9 +92,12 @@ def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, in
         partner = None
         if head.dep_ == "appos":
             partner = by_head.get(head.head.i)
-        elif head.dep_ == "attr" and head.head.lemma_ == "be":
+        elif head.dep_ == "attr" and head.head.lemma_ == "be" and not _negated(head.head):
             subject = next((t for t in head.head.children if t.dep_ == "nsubj"), None)
             partner = by_head.get(subject.i) if subject is not None else None
+        elif (verb := _predicating_verb(head)) is not None and not _negated(verb):
+            obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
+            partner = by_head.get(obj.i) if obj is not None else None
         if partner is not None and partner != offset + k:
             out.add((min(partner, offset + k), max(partner, offset + k)))
     return out
@@ -87,7 +106,7 @@ def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, in
 def _groups(cands: list[Candidate], actor: list[int], links: set[tuple[int, int]], definite: list[bool]) -> np.ndarray:
     """A group index per candidate: the names of one actor (and the definite descriptions the ``actors``
     analysis gave it: "the transit chief"), with the titles and descriptions an article writes against one
-    of those names. A group never holds two actors."""
+    of those names or against each other ("the strait is a tinderbox"). A group never holds two actors."""
     parent = list(range(len(cands)))
     owner = {k: a for k, a in enumerate(actor) if a >= 0 and (cands[k].kind == "name" or definite[k])}
 
@@ -110,7 +129,7 @@ def _groups(cands: list[Candidate], actor: list[int], links: set[tuple[int, int]
     for k, a in sorted(owner.items()):
         union(first.setdefault(a, k), k)
     for a, b in sorted(links):
-        if (cands[a].kind == "name") != (cands[b].kind == "name"):
+        if cands[a].kind != "name" or cands[b].kind != "name":  # two names are never one by apposition alone
             union(a, b)
     roots = {r: g for g, r in enumerate(sorted({find(a) for a in range(len(cands))}))}
     return np.array([roots[find(a)] for a in range(len(cands))], dtype=np.int64)
