@@ -122,3 +122,21 @@ def test_eval_babe_scores_either_model(command: str, capsys: pytest.CaptureFixtu
     if command == "babe-words":  # two models, two readings of the same words
         assert scores["babe"] != scores["tagger"]
     assert main(["eval", command, "--data", str(SMALL), "--model", "neither"]) != 0
+
+
+def test_eval_babe_cv_with_the_sets_uses_the_taggers_recipe(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import slant.train.babe as training
+
+    seen: list[object] = []
+
+    def fake(data: Path, folds: int = 5, recipe: object = None, gold: Path | None = None) -> dict[str, float]:
+        seen.append(recipe)
+        return {"macro_f1": 0.5}
+
+    monkeypatch.setattr(training, "cross_validate_file", fake)
+    assert main(["eval", "babe", "--data", str(SMALL), "--cv", "--json"]) == 0
+    assert main(["eval", "babe", "--data", str(SMALL), "--cv", "--gold", str(tmp_path), "--json"]) == 0
+    assert seen == [training.Recipe(), training.TAGGER]
+    capsys.readouterr()
