@@ -81,13 +81,18 @@ def _apart_labels(apart_groups: np.ndarray, group: np.ndarray, labels: np.ndarra
     return out
 
 
+def _cross_mean(prob: np.ndarray, members: np.ndarray, parts: np.ndarray) -> float | None:
+    """Mean pair probability between ``members`` that lie in different ``parts``; None when all share one."""
+    cross = parts[:, None] != parts[None, :]
+    if not cross.any():
+        return None
+    return round(float(prob[np.ix_(members, members)][cross].mean()), 3)
+
+
 def _confidence(resolved: Resolved, members: list[int]) -> float:
     """Mean pair probability between members of different linked groups (1.0 when all are one group)."""
-    group = resolved.table.group[members]
-    cross = group[:, None] != group[None, :]
-    if not cross.any():
-        return 1.0
-    return round(float(resolved.prob[np.ix_(members, members)][cross].mean()), 3)
+    found = _cross_mean(resolved.prob, np.asarray(members), resolved.table.group[members])
+    return 1.0 if found is None else found
 
 
 def _family_confidence(resolved: Resolved) -> dict[int, float]:
@@ -95,10 +100,8 @@ def _family_confidence(resolved: Resolved) -> dict[int, float]:
     out: dict[int, float] = {}
     for family in np.unique(resolved.families).tolist():
         ks = np.flatnonzero(resolved.families == family)
-        labels = resolved.labels[ks]
-        cross = labels[:, None] != labels[None, :]
-        if cross.any():
-            out[int(family)] = round(float(resolved.prob[np.ix_(ks, ks)][cross].mean()), 3)
+        if (found := _cross_mean(resolved.prob, ks, resolved.labels[ks])) is not None:
+            out[int(family)] = found
     return out
 
 
