@@ -46,6 +46,8 @@ class Settings:
     """Folder holding the Recasens et al. bias lexicon and the MPQA subjectivity clues in their release
     layout (``bias-lexicon/``, ``bias_related_lexicons/``), read at run time to mark more loaded words;
     None: only slant's own lexicons (those two are not redistributable, so they are never shipped)."""
+    tagger_threshold: float | None = None
+    """Least tagger score for a word to be marked loaded; None: the shipped tagger's (``data/tagger/model.json``)."""
     wording_threshold: float | None = 0.9
     """Least wording-scorer probability for a word no other mark covers to become a ``loaded`` mark; None: the
     scorer's trained threshold (``data/language/wording.json``, 0.82, chosen on words other marks also cover).

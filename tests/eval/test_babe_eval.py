@@ -140,3 +140,21 @@ def test_eval_babe_cv_with_the_sets_uses_the_taggers_recipe(
     assert main(["eval", "babe", "--data", str(SMALL), "--cv", "--gold", str(tmp_path), "--json"]) == 0
     assert seen == [training.Recipe(), training.TAGGER]
     capsys.readouterr()
+
+
+def test_train_tagger_takes_the_gold_weight(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import slant.train.babe as training
+
+    seen: list[object] = []
+
+    def fake(data: Path, out_dir: Path, cv: bool = False, recipe: object = None, gold: Path | None = None) -> dict:
+        seen.append(recipe)
+        return {"trained": True}
+
+    monkeypatch.setattr(training, "train", fake)
+    assert main(["train", "tagger", "--data", str(SMALL)]) == 0
+    assert main(["train", "tagger", "--data", str(SMALL), "--gold-weight", "6"]) == 0
+    assert seen == [training.TAGGER, training.Recipe(word_threshold=training.TAGGER.word_threshold, gold_weight=6)]
+    capsys.readouterr()

@@ -262,3 +262,21 @@ def test_word_choice_sets_read_as_language_gold() -> None:
     assert {v.why for t in gold.referents for v in t.variants} <= {
         "name", "title", "neutral description", "label", "euphemism", "loaded modifier", "other",
     }  # fmt: skip
+
+
+def test_eval_language_passes_the_thresholds_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    import slant.eval.language as language
+    from slant.cli import main
+    from slant.settings import Settings
+
+    seen: list[Settings] = []
+
+    def fake(data: Path, settings: Settings | None = None) -> dict[str, float]:
+        seen.append(settings or Settings())
+        return {"f1": 0.5}
+
+    monkeypatch.setattr(language, "evaluate", fake)
+    assert main(["eval", "language", "--json"]) == 0
+    assert main(["eval", "language", "--json", "--tagger-threshold", "0.4", "--wording-threshold", "0.95"]) == 0
+    assert (seen[0].tagger_threshold, seen[0].wording_threshold) == (None, Settings().wording_threshold)
+    assert (seen[1].tagger_threshold, seen[1].wording_threshold) == (0.4, 0.95)

@@ -58,11 +58,20 @@ def eval_quotes(
 def eval_language(
     data: Annotated[Path, typer.Option(help="Folder of language gold files (lang_*.json).")] = EXAMPLES / "gold",
     as_json: JsonScores = False,
+    tagger_threshold: Annotated[
+        float | None, typer.Option(help="Least tagger score for a loaded word, instead of the shipped model's.")
+    ] = None,
+    wording_threshold: Annotated[
+        float | None,
+        typer.Option(help="Least wording-scorer probability for a word alone, instead of the shipped setting."),
+    ] = None,
 ) -> None:
     """Language marks: per-kind, micro and any-kind span P/R/F1 (protocol in slant/eval/language.py)."""
     from slant.eval.language import ANCHOR, evaluate
 
-    print_scores("language", evaluate(data), ANCHOR, as_json)
+    changes = {"tagger_threshold": tagger_threshold, "wording_threshold": wording_threshold}
+    settings = Settings().with_(**{k: v for k, v in changes.items() if v is not None})
+    print_scores("language", evaluate(data, settings), ANCHOR, as_json)
 
 
 @eval_app.command("terms")

@@ -109,12 +109,18 @@ def train_tagger(
         Path, typer.Option(help="Word-choice gold sets trained on beside BABE (never the dev or test sets).")
     ] = WORDCHOICE_TRAIN,
     cv: BabeCv = False,
+    gold_weight: Annotated[
+        int | None, typer.Option(min=1, help="Times each training-set sentence is repeated (default: the recipe's).")
+    ] = None,
 ) -> None:
     """Fine-tune the loaded-word tagger (the `babe` recipe on BABE plus the word-choice training sets; its CV
     scores BABE's folds, the sets joining every training fold) and ship it; comparisons mark loaded words with it."""
+    from dataclasses import replace
+
     from slant.train.babe import TAGGER, TAGGER_DIR, train
 
-    print_trained(train(data, TAGGER_DIR, cv=cv, recipe=TAGGER, gold=gold), TAGGER_DIR)
+    recipe = TAGGER if gold_weight is None else replace(TAGGER, gold_weight=gold_weight)
+    print_trained(train(data, TAGGER_DIR, cv=cv, recipe=recipe, gold=gold), TAGGER_DIR)
 
 
 @train_app.command("newsmtsc")

@@ -72,7 +72,7 @@ class Recipe:
 TAGGER = Recipe(word_threshold=0.5, gold_weight=4)
 """The tagger's recipe: the same fit with the word-choice training sentences repeated four times, marking words
 from 0.5 — chosen on the word-choice dev sets by loaded-word F1 (gold weight 2 / 4 / 6: 0.570 / 0.593 / 0.585;
-with weight 4, threshold 0.4 / 0.5 / 0.6: 0.567 / 0.593 / 0.591; docs/EVALUATION.md)."""
+as shipped, ``slant eval language --tagger-threshold`` 0.4 / 0.5 / 0.6: 0.570 / 0.594 / 0.592; docs/EVALUATION.md)."""
 
 
 @dataclass

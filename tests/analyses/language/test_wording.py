@@ -113,3 +113,15 @@ def test_wording_marks_follow_the_settings_threshold() -> None:
     default = scores(None)  # scores are rounded to 3 places: compare away from the edge
     assert all(s >= trained - 0.001 for s in default)
     assert len(default) >= sum(s >= trained + 0.001 for s in everything)
+
+
+@pytest.mark.slow
+def test_tagger_words_follow_the_settings_threshold() -> None:
+    def tagged(threshold: float | None) -> list[float]:
+        settings = slant.Settings().with_(analyses=("language",), tagger_threshold=threshold)
+        marks = slant.compare([LEFT, RIGHT], settings).language or []
+        return [m.score for m in marks if m.kind == "loaded" and m.category == "model"]
+
+    assert tagged(1.01) == []
+    assert len(tagged(0.0)) >= 4  # at 0 every sentence of the two articles holds a run of tagged words
+    assert all(s >= 0.5 for s in tagged(0.5))

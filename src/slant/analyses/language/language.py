@@ -122,6 +122,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
         then text order.
     """
     tagger = bias.load(resources, bias.TAGGER)
+    word_threshold = tagger.word_threshold if settings.tagger_threshold is None else settings.tagger_threshold
     lexicons = markers.load_lexicons(settings.lexicons)
     sentences = [(a, s) for a in comparison.articles for s in a.sentences]
     per_article = {article.id: _scores(tagger, comparison, article) for article in comparison.articles}
@@ -132,7 +133,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     model_words: dict[str, list[LanguageMark]] = {a.id: [] for a in comparison.articles}
     for (article, sent), score in zip(sentences, scores, strict=True):
         doc = comparison.nlp.docs[article.id]
-        model_words[article.id] += _model_words(article, doc, sent.id, sent.start, score, tagger.word_threshold)
+        model_words[article.id] += _model_words(article, doc, sent.id, sent.start, score, word_threshold)
         if score.sentence >= SENTENCE_THRESHOLD:
             by_article[article.id].append(
                 LanguageMark(
