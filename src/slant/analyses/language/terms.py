@@ -29,6 +29,7 @@ from slant.analyses.actors.descriptions import HONORIFICS, QUOTE_CHARS, Use, nor
 from slant.analyses.language.contested import Variant, known_uses
 from slant.analyses.language.variants import contrast, mark_neutral, ordered, variants_of
 from slant.model import Comparison, LanguageMark, Referent, Term, TermVariant
+from slant.nlp.chunks import noun_chunks
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -216,7 +217,7 @@ def _join_known(
 def _head_uses(article: str, doc: "Doc", bounds: list[tuple[int, int]]) -> list[Use]:
     """Common-noun phrases with modifiers, keyed by head lemma ("violent protesters" -> "protester")."""
     uses: list[Use] = []
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         head = chunk.root
         if head.pos_ != "NOUN" or head.ent_type_:
             continue

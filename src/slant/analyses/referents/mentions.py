@@ -1,13 +1,13 @@
 """Mention candidates of one article: the noun phrases, names and titles that may name a referent.
 
-A mention is a base noun phrase (spaCy's noun chunks, leading articles and demonstratives left out),
-a named entity outside any chunk, the name inside a titled name ("North Korean leader Kim Jong Un"
-gives "Kim Jong Un" and its title "North Korean leader"), and a name or nationality modifying another
-noun ("Trump" in "the Trump administration", "Japanese" in "Japanese officials"). In sentences
-that report a fact another article also reports, the main verbs with their particles are actions
-("tore down", "dismantled"): the same event told with other verbs. Pronouns, numbers, dates and
-amounts are not referents; neither are speech verbs, which the quotes analysis reads. Only
-sentences of the article body are read.
+A mention is a base noun phrase (spaCy's noun chunks as ``nlp/chunks.py`` mends them, leading
+articles and demonstratives left out), a named entity outside any chunk, the name inside a titled
+name ("North Korean leader Kim Jong Un" gives "Kim Jong Un" and its title "North Korean leader"),
+and a name or nationality modifying another noun ("Trump" in "the Trump administration",
+"Japanese" in "Japanese officials"). In sentences that report a fact another article also
+reports, the main verbs with their particles are actions ("tore down", "dismantled"): the same
+event told with other verbs. Pronouns, numbers, dates and amounts are not referents; neither are
+speech verbs, which the quotes analysis reads. Only sentences of the article body are read.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slant.analyses.actors.names import hyphen_tail
+from slant.nlp.chunks import noun_chunks
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -147,7 +148,7 @@ def candidates(
     """
     found: list[Candidate] = []
     covered: set[int] = set()
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         for cand in _chunk_mentions(article, doc, chunk):
             found.append(cand)
         covered.update(range(chunk.start, chunk.end))
