@@ -142,19 +142,33 @@ def test_eval_babe_cv_with_the_sets_uses_the_taggers_recipe(
     capsys.readouterr()
 
 
-def test_train_tagger_takes_the_gold_weight(
+def test_train_tagger_takes_the_gold_and_basil_weights(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import slant.train.babe as training
 
     seen: list[object] = []
 
-    def fake(data: Path, out_dir: Path, cv: bool = False, recipe: object = None, gold: Path | None = None) -> dict:
-        seen.append(recipe)
+    def fake(
+        data: Path,
+        out_dir: Path,
+        cv: bool = False,
+        recipe: object = None,
+        gold: Path | None = None,
+        basil: Path | None = None,
+    ) -> dict:
+        seen.append((recipe, basil))
         return {"trained": True}
 
     monkeypatch.setattr(training, "train", fake)
     assert main(["train", "tagger", "--data", str(SMALL)]) == 0
     assert main(["train", "tagger", "--data", str(SMALL), "--gold-weight", "6"]) == 0
-    assert seen == [training.TAGGER, training.Recipe(word_threshold=training.TAGGER.word_threshold, gold_weight=6)]
+    assert main(["train", "tagger", "--data", str(SMALL), "--basil", str(SMALL), "--basil-weight", "2"]) == 0
+    tagger = training.TAGGER
+    assert [recipe for recipe, _ in seen] == [
+        tagger,
+        training.Recipe(word_threshold=tagger.word_threshold, gold_weight=6),
+        training.Recipe(word_threshold=tagger.word_threshold, gold_weight=tagger.gold_weight, basil_weight=2),
+    ]
+    assert seen[-1][1] == SMALL
     capsys.readouterr()

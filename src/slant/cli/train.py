@@ -13,6 +13,7 @@ import typer
 from slant.cli.apps import (
     ALLSIDES,
     BABE_TRAIN,
+    BASIL_DIR,
     EXAMPLES,
     NEWSMTSC_DEVTEST,
     NEWSMTSC_TRAIN,
@@ -112,15 +113,26 @@ def train_tagger(
     gold_weight: Annotated[
         int | None, typer.Option(min=1, help="Times each training-set sentence is repeated (default: the recipe's).")
     ] = None,
+    basil: Annotated[
+        Path, typer.Option(help="BASIL-layout folder whose unquoted bias spans are trained on (never held-out years).")
+    ] = BASIL_DIR,
+    basil_weight: Annotated[
+        int | None, typer.Option(min=0, help="Times each BASIL sentence is repeated (default: the recipe's; 0: none).")
+    ] = None,
 ) -> None:
-    """Fine-tune the loaded-word tagger (the `babe` recipe on BABE plus the word-choice training sets; its CV
-    scores BABE's folds, the sets joining every training fold) and ship it; comparisons mark loaded words with it."""
+    """Fine-tune the loaded-word tagger (the `babe` recipe on BABE plus the word-choice training sets and BASIL's
+    bias spans; its CV scores BABE's folds, the rest joining every training fold) and ship it; comparisons mark
+    loaded words with it."""
     from dataclasses import replace
 
     from slant.train.babe import TAGGER, TAGGER_DIR, train
 
-    recipe = TAGGER if gold_weight is None else replace(TAGGER, gold_weight=gold_weight)
-    print_trained(train(data, TAGGER_DIR, cv=cv, recipe=recipe, gold=gold), TAGGER_DIR)
+    recipe = replace(
+        TAGGER,
+        gold_weight=TAGGER.gold_weight if gold_weight is None else gold_weight,
+        basil_weight=TAGGER.basil_weight if basil_weight is None else basil_weight,
+    )
+    print_trained(train(data, TAGGER_DIR, cv=cv, recipe=recipe, gold=gold, basil=basil), TAGGER_DIR)
 
 
 @train_app.command("newsmtsc")

@@ -67,6 +67,8 @@ class Recipe:
     """Word score = wordpiece score x P(sentence biased) ** word_gate."""
     gold_weight: int = 2
     """Times each sentence of the word-choice training sets is repeated among BABE's."""
+    basil_weight: int = 0
+    """Times each sentence of BASIL with an unquoted bias span is repeated (``train/basil_rows.py``); 0: none."""
 
 
 TAGGER = Recipe(word_threshold=0.5, gold_weight=4)
@@ -304,7 +306,7 @@ def cross_validate(
 
 
 def cross_validate_file(
-    data: Path, folds: int = 5, recipe: Recipe = Recipe(), gold: Path | None = None
+    data: Path, folds: int = 5, recipe: Recipe = Recipe(), gold: Path | None = None, basil: Path | None = None
 ) -> dict[str, Any]:
     """Stratified k-fold CV of the training recipe on any BABE-format CSV (fixed seed), flattened for printing;
     the rows of the word-choice gold sets under ``gold`` (if given) join every training fold."""
@@ -312,7 +314,7 @@ def cross_validate_file(
     if len({r.biased for r in rows}) < 2 or min(sum(r.biased for r in rows), sum(1 - r.biased for r in rows)) < folds:
         raise InputError(f"{data}: {folds}-fold CV needs at least {folds} Biased and {folds} Non-biased sentences")
     minilm, lexicon = NumpyMiniLM(), read_lexicon()
-    extra = _gold_examples(gold, minilm, lexicon, recipe)
+    extra, _ = _gold_examples(gold, minilm, lexicon, recipe, basil)
     scores = cross_validate(featurise(rows, minilm, lexicon, recipe.frozen), recipe, folds, extra=extra)
     flat: dict[str, Any] = {"folds": folds, "seed": SEED}
     flat.update(scores["sentence"])
@@ -322,14 +324,30 @@ def cross_validate_file(
 
 
 def _gold_examples(
-    gold: Path | None, minilm: NumpyMiniLM, lexicon: tuple[frozenset[str], tuple[str, ...]], recipe: Recipe
-) -> list[Example]:
-    """The word-choice training sets' sentences, each repeated ``recipe.gold_weight`` times."""
-    if gold is None:
-        return []
+    gold: Path | None,
+    minilm: NumpyMiniLM,
+    lexicon: tuple[frozenset[str], tuple[str, ...]],
+    recipe: Recipe,
+    basil: Path | None = None,
+) -> tuple[list[Example], str]:
+    """The word-choice training sets' sentences, each repeated ``recipe.gold_weight`` times, and BASIL's
+    sentences with an unquoted bias span, each repeated ``recipe.basil_weight`` times; and what they are."""
     from slant.train.babe_gold import gold_rows
+    from slant.train.basil_rows import basil_rows
 
-    return featurise(gold_rows(gold), minilm, lexicon, recipe.frozen) * recipe.gold_weight
+    sources = [
+        (gold_rows, gold, recipe.gold_weight, "sentences of the word-choice training sets"),
+        (basil_rows, basil, recipe.basil_weight, "BASIL sentences with an unquoted bias span (Fan et al., 2019)"),
+    ]
+    out: list[Example] = []
+    told = ""
+    for read, folder, weight, what in sources:
+        if folder is None or not weight:
+            continue
+        rows = read(folder)
+        out += featurise(rows, minilm, lexicon, recipe.frozen) * weight
+        told += f", and {len(rows)} {what}"
+    return out, told
 
 
 def train(
@@ -338,6 +356,7 @@ def train(
     cv: bool = False,
     recipe: Recipe = Recipe(),
     gold: Path | None = None,
+    basil: Path | None = None,
 ) -> dict[str, Any]:
     """Fit ``recipe`` on all of ``data`` plus the word-choice training sets under ``gold`` and write the
     shipped weights (5-fold CV of ``data`` first with ``cv``; the gold sets join every training fold).
@@ -350,7 +369,7 @@ def train(
     rows = read_babe(data)
     minilm, lexicon = NumpyMiniLM(), read_lexicon()
     examples = featurise(rows, minilm, lexicon, recipe.frozen)
-    extra = _gold_examples(gold, minilm, lexicon, recipe)
+    extra, told = _gold_examples(gold, minilm, lexicon, recipe, basil)
     scores = cross_validate(examples, recipe, extra=extra) if cv else {}
     net = fit(examples + extra, recipe, SEED)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -363,8 +382,7 @@ def train(
         "word_context": recipe.context,
         "word_threshold": recipe.word_threshold,
         "word_gate": recipe.word_gate,
-        "trained_on": f"BABE SG2 train split, {len(rows)} sentences (Spinde et al., 2021; AGPL-3.0)"
-        + (f", and {len(extra) // recipe.gold_weight} sentences of the word-choice training sets" if extra else ""),
+        "trained_on": f"BABE SG2 train split, {len(rows)} sentences (Spinde et al., 2021; AGPL-3.0)" + told,
         "settings": {"seed": SEED, **asdict(recipe)},
         "cv": {k: v for k, v in scores.items() if k != "by_epoch"},
     }

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from slant.analyses.language.bias import WORD
 from slant.analyses.quotes.quotemarks import find_quoted
 from slant.eval.babe import Row
 from slant.eval.language_gold import GoldMark, load_gold
 from slant.nlp.parse import sentences_of
 from slant.nlp.resources import Resources
 from slant.settings import Settings
+from slant.train.basil_rows import content_spans
 
 LOADED = ("loaded", "intensifier")
 _LONG_QUOTE = 4
@@ -35,11 +35,7 @@ def _long_quotes(text: str) -> list[tuple[int, int]]:
 
 def _word_spans(text: str, mark: GoldMark, offset: int) -> list[tuple[int, int]]:
     """Spans (relative to ``offset``) of the mark's words that carry it."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words = [m.span() for m in WORD.finditer(text, mark.start, mark.end)]
-    content = [(a, b) for a, b in words if text[a:b].lower() not in STOP_WORDS]
-    return [(a - offset, b - offset) for a, b in content or words]
+    return [(a - offset, b - offset) for a, b in content_spans(text, mark.start, mark.end)]
 
 
 def gold_rows(folder: Path, settings: Settings | None = None) -> list[Row]:
