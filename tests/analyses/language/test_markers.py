@@ -73,6 +73,22 @@ def test_markers_confirmed_vouches_only_as_attribution(nlp_resources: Resources,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The union branded the offer an insult to every nurse.", "branded"),
+        ("Commissioner Obi framed the closure as a routine cost review.", "framed"),
+        ("The governor's aides portrayed the audit as a partisan exercise.", "portrayed"),
+        ("Neighbours have dubbed the tower the Needle.", "dubbed"),
+    ],
+    ids=["branded", "framed", "portrayed", "dubbed"],
+)
+def test_markers_verbs_that_label_or_frame_colour_the_source(nlp_resources: Resources, text: str, term: str) -> None:
+    [mark] = _find(_marks(nlp_resources, text), term)
+    assert (mark.kind, mark.category) == ("epistemic", "loaded_verb")
+
+
+@pytest.mark.slow
 def test_markers_warned_is_counted_not_marked(nlp_resources: Resources) -> None:
     article, doc, quotes = _parse(nlp_resources, "The mayor warned that the bridge would close.")
     assert [m for m in mark_article(article, doc, quotes, load_lexicons()) if m.kind == "epistemic"] == []
