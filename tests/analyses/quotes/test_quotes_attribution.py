@@ -510,3 +510,21 @@ def test_quotes_attribution_continues_past_a_quoted_title(find: Find) -> None:
     )
     quote = _quote(find(text)["quotes"], "What are they hiding", direct=True)
     assert quote.speaker == "Ellen Marsh"
+
+
+# -- a quoted phrase in a clause that describes a noun is not the main verb's speech ----------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Gov. Dana Ruiz, who made "tax relief" the theme of her campaign, has promised to sign the bill.',
+        'Sen. Lena Ortiz, a Republican who backed "the grand bargain" last year, told reporters she would not run.',
+    ],
+    ids=["relative-clause", "relative-clause-before-verb"],
+)
+def test_quoted_phrase_in_a_relative_clause_is_not_the_main_verbs_speech(find: Find, text: str) -> None:
+    quotes = find(text)["quotes"]
+    fragment = text[text.index('"') + 1 : text.index('"', text.index('"') + 1)]
+    assert not any(q.direct and fragment in q.text and q.verb in ("promise", "tell") for q in quotes)

@@ -28,6 +28,15 @@ if TYPE_CHECKING:
 
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:…][\"'”’)\]]*)\s*$")
 _MAX_CLIMB = 5
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def _describes_noun(node: "Token") -> bool:
+    """A verb heading a clause that describes a noun (‘Lund, who made “school choice” her cause, has promised
+    …’): climbing from a quotation stops there, as what is quoted in it is not the main verb's speech."""
+    return node.dep_ in _NOUN_CLAUSES and node.pos_ in ("VERB", "AUX")
+
+
 _CHARGE_PREPS = frozenset({"of", "for"})
 """Prepositions after which a verb of judgement states its charge in the speaker's words (‘accused X of “…”’)."""
 _SPEAKER_POS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM")
@@ -100,9 +109,15 @@ def after(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
     while steps <= _MAX_CLIMB:
         if _accept(node, inq, ("report", "manner", "name", "judge")):
             subject = subject_of(node, inq)
-            if node is first or (subject is not None and subject.left_edge.i <= first.i <= subject.right_edge.i):
+            # The speaker's phrase follows the quotation; one that holds it describes the speaker (‘Ortiz, who
+            # backed “the bargain” last year, told …’) and the quoted words are not what the verb reports.
+            if node is first or (
+                subject is not None
+                and subject.left_edge.i <= first.i <= subject.right_edge.i
+                and subject.left_edge.idx > quoted.open
+            ):
                 return _found(node, subject, inq)
-        if node.head.i == node.i:
+        if node.head.i == node.i or _describes_noun(node):
             break
         node, steps = node.head, steps + 1
     # The parse went astray: find "X[, description,] said" by the shape of the words.
@@ -157,7 +172,7 @@ def governing(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
                 if subject is not None and subject.i not in inside:
                     return _found(node, subject, inq)
             called = called or node.lower_ == "as" or (node.dep_ == "prep" and node.lower_ in _CHARGE_PREPS)
-            if node.head.i == node.i:
+            if node.head.i == node.i or _describes_noun(node):
                 break
             node, steps = node.head, steps + 1
     return None
@@ -187,7 +202,7 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
             subject = subject_of(node, inq)
             if subject is not None:
                 return Found(node, node.lemma_.lower(), subject, quoted.open)
-        if node.head.i == node.i:
+        if node.head.i == node.i or _describes_noun(node):
             break
         node, steps = node.head, steps + 1
     if lead.endswith(":"):
