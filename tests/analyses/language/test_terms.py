@@ -177,6 +177,21 @@ def test_different_heads_are_a_plain_word_choice(nlp_resources: Resources) -> No
     assert not any(v.loaded for v in term.variants) and term.contrast > 0.5
 
 
+def test_a_possessor_is_a_wording_of_its_own(nlp_resources: Resources) -> None:
+    # "the conglomerate" owns "plants": its own head must not be dropped as a possessive modifier
+    c = _grouped(
+        _comparison(
+            nlp_resources,
+            "The steelmaker said the mill would stay open.",
+            "The conglomerate's plants will stay open, the company said.",
+        ),
+        ("a1", "steelmaker"),
+        ("a2", "conglomerate"),
+    )
+    [term] = [t for t in _terms(c) if t.referent_id == "r1"]
+    assert _wordings(term) == {"a1": {"steelmaker"}, "a2": {"conglomerate"}}
+
+
 def test_referent_lexicon_is_well_formed() -> None:
     variants = contested.referent_lexicon()
     assert len(variants) > 80

@@ -46,7 +46,12 @@ def _words(doc: "Doc", start: int, end: int) -> list["Token"]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return [t for t in span if t.dep_ not in _DROP and t.text not in QUOTE_CHARS and t.lower_ not in HONORIFICS]
+    root = span.root  # a possessor ("the dissent" of "the dissent's author") keeps its own head
+    return [
+        t
+        for t in span
+        if (t.dep_ not in _DROP or t.i == root.i) and t.text not in QUOTE_CHARS and t.lower_ not in HONORIFICS
+    ]
 
 
 def _uses(comparison: Comparison, referent: Referent) -> tuple[list[Use], list[Use]]:
