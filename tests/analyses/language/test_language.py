@@ -130,3 +130,16 @@ def test_no_word_mark_inside_a_direct_quote(seed_comparison: Comparison) -> None
             continue
         inside = [q for q in direct if q.article == m.article and q.start <= m.start < q.end]
         assert not inside, (m.term, inside[0].text)
+
+
+def test_tagger_words_that_are_names_or_function_words_alone_are_not_marked(nlp_resources) -> None:  # type: ignore[no-untyped-def]
+    # the scores are given, so the test reads the marking rule alone
+    from slant.analyses.language.bias import BiasScores, word_spans
+    from slant.model import Article
+
+    text = "Residents told The Stoop that the plan was reckless."
+    high = {"Stoop", "that", "reckless"}
+    article = Article(id="a1", source="t", text=text)
+    scores = BiasScores(0.9, [(a, b, 0.95 if text[a:b] in high else 0.1) for a, b in word_spans(text)])
+    marks = language._model_words(article, nlp_resources.nlp(text), "a1.s1", 0, scores, 0.5)
+    assert [m.term for m in marks] == ["reckless"]

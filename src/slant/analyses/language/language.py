@@ -53,8 +53,8 @@ def _model_words(
     marks: list[LanguageMark] = []
     for run in runs:
         span = doc.char_span(run[0][0], run[-1][1], alignment_mode="expand")
-        if span is None or all(t.is_stop or t.is_punct or t.like_num for t in span):
-            continue
+        if span is None or all(t.is_stop or t.is_punct or t.like_num or t.pos_ == "PROPN" for t in span):
+            continue  # function words, numbers and names are never loaded on their own ("The Stoop", "Greystone")
         start, end = run[0][0], run[-1][1]
         score = max(s for _, _, s in run)
         term = article.text[start:end]
