@@ -131,11 +131,15 @@ def test_eval_babe_cv_with_the_sets_uses_the_taggers_recipe(
 
     seen: list[object] = []
 
-    def fake(data: Path, folds: int = 5, recipe: object = None, gold: Path | None = None) -> dict[str, float]:
+    def fake(examples: object, recipe: object, folds: int = 5, extra: object = None) -> dict[str, dict[str, float]]:
         seen.append(recipe)
-        return {"macro_f1": 0.5}
+        return {"sentence": {"macro_f1": 0.5}, "words": {"f1": 0.5}, "words_cross_fitted": {"f1": 0.5}}
 
-    monkeypatch.setattr(training, "cross_validate_file", fake)
+    monkeypatch.setattr(training, "cross_validate", fake)
+    monkeypatch.setattr(training, "NumpyMiniLM", lambda: None)
+    monkeypatch.setattr(training, "read_lexicon", lambda: (frozenset(), ()))
+    monkeypatch.setattr(training, "featurise", lambda *args: [])
+    monkeypatch.setattr(training, "_gold_examples", lambda *args: ([], ""))
     assert main(["eval", "babe", "--data", str(SMALL), "--cv", "--json"]) == 0
     assert main(["eval", "babe", "--data", str(SMALL), "--cv", "--gold", str(tmp_path), "--json"]) == 0
     assert seen == [training.Recipe(), training.TAGGER]

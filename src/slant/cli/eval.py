@@ -126,10 +126,9 @@ def eval_babe(
     from slant.eval.babe import ANCHOR, evaluate
 
     if cv:
-        from slant.train.babe import TAGGER, Recipe, cross_validate_file
+        from slant.train.babe import cross_validate_file
 
-        recipe = TAGGER if gold is not None else Recipe()  # with the sets, the tagger's recipe (as trained)
-        print_scores("babe --cv", cross_validate_file(data, recipe=recipe, gold=gold), ANCHOR, as_json)
+        print_scores("babe --cv", cross_validate_file(data, gold=gold), ANCHOR, as_json)
         return
     print_scores("babe", evaluate(data, model.value), ANCHOR, as_json)
 

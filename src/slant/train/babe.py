@@ -306,10 +306,13 @@ def cross_validate(
 
 
 def cross_validate_file(
-    data: Path, folds: int = 5, recipe: Recipe = Recipe(), gold: Path | None = None, basil: Path | None = None
+    data: Path, folds: int = 5, recipe: Recipe | None = None, gold: Path | None = None, basil: Path | None = None
 ) -> dict[str, Any]:
-    """Stratified k-fold CV of the training recipe on any BABE-format CSV (fixed seed), flattened for printing;
-    the rows of the word-choice gold sets under ``gold`` (if given) join every training fold."""
+    """Stratified k-fold CV of a recipe on any BABE-format CSV (fixed seed), flattened for printing; the rows of
+    the word-choice gold sets under ``gold`` (if given) join every training fold. Without ``recipe``: the
+    tagger's (``TAGGER``) when ``gold`` is given, as the tagger is trained, else the BABE model's."""
+    if recipe is None:
+        recipe = TAGGER if gold is not None else Recipe()
     rows = read_babe(data)
     if len({r.biased for r in rows}) < 2 or min(sum(r.biased for r in rows), sum(1 - r.biased for r in rows)) < folds:
         raise InputError(f"{data}: {folds}-fold CV needs at least {folds} Biased and {folds} Non-biased sentences")
