@@ -29,6 +29,13 @@ def test_mentions_possessor_is_its_own_mention(nlp_resources: Resources) -> None
 
 
 @pytest.mark.slow
+def test_mentions_a_name_modifying_a_possessor_is_a_mention(nlp_resources: Resources) -> None:
+    found = _found(nlp_resources, "A judge heard the Okafor campaign's motion to dismiss the suit on Monday.")
+    assert found.get("Okafor") == "name"
+    assert "Okafor campaign" in found
+
+
+@pytest.mark.slow
 def test_mentions_leave_out_pronouns_numbers_and_dates(nlp_resources: Resources) -> None:
     found = _found(nlp_resources, "She said 40 of them arrived on Tuesday, and it cost $3 million.")
     assert not {"She", "them", "it", "40", "Tuesday", "$3 million"} & set(found)

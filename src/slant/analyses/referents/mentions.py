@@ -79,10 +79,14 @@ def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candida
     owner = next((c for c in root.children if c.dep_ == "poss" and c.i < root.i), None)
     if owner is not None and owner.pos_ != "PRON":
         # "Donald Trump's border czar": the czar is named after the possessor, which is a mention of its own.
-        if found := _make(
-            article, doc, _trim(doc[owner.left_edge.i : owner.i + 1]), owner, "name" if owner.ent_type_ else "nominal"
-        ):
+        possessor = doc[owner.left_edge.i : owner.i + 1]
+        if found := _make(article, doc, _trim(possessor), owner, "name" if owner.ent_type_ else "nominal"):
             yield found
+        for ent in _names_in(possessor):
+            # A name modifying the possessor: "Trump" in "the Trump campaign's motion".
+            if ent.end <= owner.i and (inner := _trim(ent)):
+                if (named := _make(article, doc, inner, inner[-1], "name")) is not None:
+                    yield named
         chunk = doc[owner.right_edge.i + 1 : chunk.end]
     words = _trim(chunk)
     if not words:
