@@ -192,6 +192,22 @@ def test_a_possessor_is_a_wording_of_its_own(nlp_resources: Resources) -> None:
     assert _wordings(term) == {"a1": {"steelmaker"}, "a2": {"conglomerate"}}
 
 
+def test_a_relative_clause_holding_a_loaded_word_is_part_of_the_wording(nlp_resources: Resources) -> None:
+    first = "Critics said the deployment was risky."
+    second = "Critics who whine about the deployment said it was risky."
+    start = second.index("whine")
+    mark = LanguageMark(
+        article="a2", sentence="a2.s1", kind="loaded", term="whine", start=start, end=start + 5, score=0.9, why="t"
+    )
+    c = _grouped(_comparison(nlp_resources, first, second, marks=[mark]), ("a1", "Critics"), ("a2", "Critics"))
+    [term] = [t for t in _terms(c) if t.referent_id == "r1"]
+    assert _wordings(term) == {"a1": {"critics"}, "a2": {"critics who whine about the deployment"}}
+    loaded = [v for v in term.variants if v.article == "a2"]
+    assert loaded[0].loaded and loaded[0].why.startswith("loaded modifier")
+    c2 = _grouped(_comparison(nlp_resources, first, second), ("a1", "Critics"), ("a2", "Critics"))
+    assert not [t for t in _terms(c2) if t.referent_id == "r1"]  # without the mark: one wording, no row
+
+
 def test_referent_lexicon_is_well_formed() -> None:
     variants = contested.referent_lexicon()
     assert len(variants) > 80

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 _MARKING_KINDS = {"loaded", "scare_quote", "intensifier"}
 _DESCRIPTIVE_POS = {"NOUN", "ADJ", "VERB"}
 _DROP = {"det", "poss", "predet", "case", "punct"}
+_CLAUSE_TOKENS = 12
+"""Longest wording, in tokens, that a relative clause may extend a mention to."""
 
 
 def _words(doc: "Doc", start: int, end: int) -> list["Token"]:
@@ -54,15 +56,35 @@ def _words(doc: "Doc", start: int, end: int) -> list["Token"]:
     ]
 
 
-def _uses(comparison: Comparison, referent: Referent) -> tuple[list[Use], list[Use]]:
+def _with_clause(doc: "Doc", start: int, end: int, marks: list[LanguageMark]) -> int:
+    """Where a mention's wording ends: past a relative clause of its head that holds a loaded, intensifier or
+    scare-quote mark ("critics who fret about …" is worded otherwise than "critics"), else at its end."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    for clause in (c for c in span.root.children if c.dep_ == "relcl" and c.i >= span.end):
+        last = clause.right_edge
+        while last.i > clause.i and (last.is_punct or last.text in QUOTE_CHARS):
+            last = doc[last.i - 1]
+        stop = last.idx + len(last.text)
+        if last.i - span.start < _CLAUSE_TOKENS and any(end <= m.start and m.end <= stop for m in marks):
+            return stop
+    return end
+
+
+def _uses(
+    comparison: Comparison, referent: Referent, marks: dict[str, list[LanguageMark]]
+) -> tuple[list[Use], list[Use]]:
     """The referent's descriptions (keyed by their normalised wording) and its bare names."""
     descriptions: list[Use] = []
     names: list[Use] = []
     for m in referent.mentions:
-        words = _words(comparison.nlp.docs[m.article], m.start, m.end)
+        doc = comparison.nlp.docs[m.article]
+        end = _with_clause(doc, m.start, m.end, marks.get(m.article, []))
+        words = _words(doc, m.start, end)
         if not words:
             continue
-        use = Use(m.article, normal(words), m.text, m.start, m.end)
+        use = Use(m.article, normal(words), doc.text[m.start : end] if end != m.end else m.text, m.start, end)
         if any(t.pos_ in _DESCRIPTIVE_POS and not t.ent_type_ for t in words):
             descriptions.append(use)
         else:
@@ -127,7 +149,7 @@ def _referent_term(
     judged: dict[tuple[str, int, int], Variant],
     order: dict[str, int],
 ) -> Term | None:
-    descriptions, names = _uses(comparison, referent)
+    descriptions, names = _uses(comparison, referent, marks)
     variants = variants_of(comparison, descriptions, marks, judged)
     described = {v.article for v in variants}
     by_name: dict[str, list[Use]] = defaultdict(list)
