@@ -60,13 +60,12 @@ def noun_chunks(doc: "Doc") -> list["Span"]:
         if not cut:
             kept.append(chunk)
             continue
-        whole = doc[min(chunk.start, *cut) : max(chunk.end, *(last[f] + 1 for f in cut))]
         root = _run_root(chunk.root, run) if run[chunk.root.i] >= 0 else chunk.root
         target = root.head
         if run[root.i] >= 0 and target.i > root.i and run[target.i] != run[root.i] and target.pos_ in _NOUNS:
             mended.append(doc[target.left_edge.i : target.i + 1])  # "out-of-state" modifies "bondholders"
-        else:
-            mended.append(whole)  # "President Moon Jae" + "-in", "his son" + "-in-law", "law" + "son-in-"
+        else:  # "President Moon Jae" + "-in", "his son" + "-in-law", "law" + "son-in-"
+            mended.append(doc[min(chunk.start, *cut) : max(chunk.end, *(last[f] + 1 for f in cut))])
     for span in mended:
         if not any(c.start < span.end and span.start < c.end for c in kept):
             kept.append(span)

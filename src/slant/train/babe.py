@@ -306,7 +306,7 @@ def cross_validate(
 
 
 def cross_validate_file(
-    data: Path, folds: int = 5, recipe: Recipe | None = None, gold: Path | None = None, basil: Path | None = None
+    data: Path, folds: int = 5, recipe: Recipe | None = None, gold: Path | None = None
 ) -> dict[str, Any]:
     """Stratified k-fold CV of a recipe on any BABE-format CSV (fixed seed), flattened for printing; the rows of
     the word-choice gold sets under ``gold`` (if given) join every training fold. Without ``recipe``: the
@@ -317,7 +317,7 @@ def cross_validate_file(
     if len({r.biased for r in rows}) < 2 or min(sum(r.biased for r in rows), sum(1 - r.biased for r in rows)) < folds:
         raise InputError(f"{data}: {folds}-fold CV needs at least {folds} Biased and {folds} Non-biased sentences")
     minilm, lexicon = NumpyMiniLM(), read_lexicon()
-    extra, _ = _gold_examples(gold, minilm, lexicon, recipe, basil)
+    extra, _ = _gold_examples(gold, minilm, lexicon, recipe)
     scores = cross_validate(featurise(rows, minilm, lexicon, recipe.frozen), recipe, folds, extra=extra)
     flat: dict[str, Any] = {"folds": folds, "seed": SEED}
     flat.update(scores["sentence"])

@@ -29,17 +29,16 @@ if TYPE_CHECKING:
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:…][\"'”’)\]]*)\s*$")
 _MAX_CLIMB = 5
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
+"""Clauses that describe a noun: climbing from a quotation stops at their verb (``_describes_noun``)."""
+_CHARGE_PREPS = frozenset({"of", "for"})
+"""Prepositions after which a verb of judgement states its charge in the speaker's words (‘accused X of “…”’)."""
+_SPEAKER_POS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM")
 
 
 def _describes_noun(node: "Token") -> bool:
     """A verb heading a clause that describes a noun (‘Lund, who made “school choice” her cause, has promised
     …’): climbing from a quotation stops there, as what is quoted in it is not the main verb's speech."""
     return node.dep_ in _NOUN_CLAUSES and node.pos_ in ("VERB", "AUX")
-
-
-_CHARGE_PREPS = frozenset({"of", "for"})
-"""Prepositions after which a verb of judgement states its charge in the speaker's words (‘accused X of “…”’)."""
-_SPEAKER_POS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM")
 
 
 @dataclass(frozen=True)

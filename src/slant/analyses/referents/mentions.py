@@ -82,11 +82,7 @@ def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candida
         possessor = doc[owner.left_edge.i : owner.i + 1]
         if found := _make(article, doc, _trim(possessor), owner, "name" if owner.ent_type_ else "nominal"):
             yield found
-        for ent in _names_in(possessor):
-            # A name modifying the possessor: "Trump" in "the Trump campaign's motion".
-            if ent.end <= owner.i and (inner := _trim(ent)):
-                if (named := _make(article, doc, inner, inner[-1], "name")) is not None:
-                    yield named
+        yield from _modifying_names(article, doc, _names_in(possessor), possessor.start, owner.i)
         chunk = doc[owner.right_edge.i + 1 : chunk.end]
     words = _trim(chunk)
     if not words:
@@ -106,13 +102,15 @@ def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candida
         kind = "name" if head_name is not None else "nominal"
         if (found := _make(article, doc, words, root, kind)) is not None:
             yield found
+    yield from _modifying_names(article, doc, names, words[0].i, root.i)
+
+
+def _modifying_names(article: str, doc: "Doc", names: list["Span"], first: int, head: int) -> Iterator[Candidate]:
+    """The names written from token ``first`` up to a head noun, each a mention of its own: "Trump" in "the
+    Trump administration", "Japanese" in "Japanese officials", "Trump" in "the Trump campaign's motion"."""
     for ent in names:
-        if ent is head_name or ent.end > root.i + 1 and ent.start <= root.i:
-            continue
-        if ent.start >= words[0].i and ent.end <= root.i:
-            # A name or nationality modifying the head: "Trump" in "the Trump administration".
-            inner = _trim(ent)
-            if inner and (found := _make(article, doc, inner, inner[-1], "name")) is not None:
+        if ent.start >= first and ent.end <= head and (inner := _trim(ent)):
+            if (found := _make(article, doc, inner, inner[-1], "name")) is not None:
                 yield found
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from slant.analyses.quotes.speech import is_negated
 from slant.analyses.referents.features import MentionTable, mean_rows, role_of
 from slant.analyses.referents.mentions import Candidate, candidates
 from slant.analyses.referents.places import country_of
@@ -63,10 +64,6 @@ def _fact_index(comparison: Comparison) -> dict[str, list[tuple[int, int, str]]]
     return units
 
 
-def _negated(verb: "Token") -> bool:
-    return any(t.dep_ == "neg" for t in verb.children)
-
-
 def _predicating_verb(head: "Token") -> "Token | None":
     """The verb that says what its object is, when ``head`` is that saying: "called [the decision] a
     correction" (object predicate), "described [the plan] as a giveaway" ("as" and its object)."""
@@ -92,10 +89,10 @@ def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, in
         partner = None
         if head.dep_ == "appos":
             partner = by_head.get(head.head.i)
-        elif head.dep_ == "attr" and head.head.lemma_ == "be" and not _negated(head.head):
+        elif head.dep_ == "attr" and head.head.lemma_ == "be" and not is_negated(head.head):
             subject = next((t for t in head.head.children if t.dep_ == "nsubj"), None)
             partner = by_head.get(subject.i) if subject is not None else None
-        elif (verb := _predicating_verb(head)) is not None and not _negated(verb):
+        elif (verb := _predicating_verb(head)) is not None and not is_negated(verb):
             obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
             partner = by_head.get(obj.i) if obj is not None else None
         if partner is not None and partner != offset + k:
