@@ -34,6 +34,14 @@ def test_definite_reads_articles_and_possessives(nlp_resources: Resources, text:
         ("Critics never described the plan as a giveaway.", "plan", "giveaway", False),
         ("The council, a progressive majority, voted.", "council", "progressive majority", True),
         ("The council met the mayor.", "council", "mayor", False),
+        # A title is tied to the name after it, not to the nationality inside it.
+        (
+            "Aides met Danish Prime Minister Mette Frederiksen on Monday.",
+            "Danish Prime Minister",
+            "Mette Frederiksen",
+            True,
+        ),
+        ("Aides met Danish Prime Minister Mette Frederiksen on Monday.", "Danish Prime Minister", "Danish", False),
     ],
 )
 def test_links_tie_what_one_article_says_a_thing_is(

@@ -81,10 +81,13 @@ def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, in
     by_head = {c.head: offset + k for k, c in enumerate(cands)}
     out: set[tuple[int, int]] = set()
     for k, c in enumerate(cands):
-        if c.kind == "title" and k + 1 < len(cands) and cands[k + 1].kind == "name":
-            between = doc[c.last + 1 : cands[k + 1].first]
+        # The title's name is the first candidate after it, not a name inside it ("South Korean" of
+        # "South Korean President Moon Jae-in" starts where the title does).
+        after = next((j for j in range(k + 1, len(cands)) if cands[j].first > c.last), None)
+        if c.kind == "title" and after is not None and cands[after].kind == "name":
+            between = doc[c.last + 1 : cands[after].first]
             if all(t.is_punct or t.is_quote for t in between):
-                out.add((offset + k, offset + k + 1))
+                out.add((offset + k, offset + after))
         head = doc[c.head]
         partner = None
         if head.dep_ == "appos":
