@@ -46,3 +46,31 @@ def test_cluster_labels_in_order_of_first_candidate() -> None:
 
 def test_cluster_empty() -> None:
     assert cluster(np.zeros((0, 0)), np.zeros(0, dtype=np.int64), 0.5).tolist() == []
+
+
+def test_cluster_keeps_groups_apart_through_a_third() -> None:
+    # 0 and 2 must stay apart; 1 is close to both. Whichever joins 1 first, the other may not follow.
+    prob = _prob(3, {(0, 1): 0.9, (1, 2): 0.8, (0, 2): 0.7})
+    apart = np.zeros((3, 3), dtype=bool)
+    apart[0, 2] = apart[2, 0] = True
+    labels = cluster(prob, np.array([0, 1, 2]), 0.3, apart)
+    assert labels[0] == labels[1] != labels[2]
+    assert len(set(cluster(prob, np.array([0, 1, 2]), 0.3).tolist())) == 1
+
+
+def test_cluster_is_scipy_average_linkage_when_nothing_is_apart() -> None:
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        n = int(rng.integers(4, 60))
+        points = rng.random((n, 3))
+        prob = np.exp(-3.0 * ((points[:, None] - points[None]) ** 2).sum(-1))
+        distance = np.clip(1.0 - prob, 0.0, 1.0)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), "average")
+        expected = fcluster(tree, t=0.5, criterion="distance")
+        labels = cluster(prob, np.arange(n), 0.5)
+        pairs = np.equal.outer(expected, expected)
+        assert (np.equal.outer(labels, labels) == pairs).all()

@@ -96,6 +96,36 @@ def test_apart_keeps_verbs_that_cannot_tell_one_action_apart() -> None:
     assert not apart[:, 5].any()  # noun phrases are not held apart here
 
 
+def test_apart_keeps_places_of_two_countries_apart() -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from slant.analyses.referents.referents import apart
+
+    rows = [  # (kind, country): kind 0 is a name, 2 a noun phrase
+        (0, "KP"),  # North Korea
+        (0, "KP"),  # Pyongyang
+        (0, "KR"),  # Seoul
+        (2, ""),  # the regime
+        (0, ""),  # Kim Jong Un
+    ]
+    table = SimpleNamespace(
+        group=np.arange(len(rows)),
+        actor=np.full(len(rows), -1),
+        kind=np.array([k for k, _ in rows]),
+        country=tuple(c for _, c in rows),
+        plural=np.zeros(len(rows), dtype=bool),
+        candidates=[SimpleNamespace(article="a1") for _ in rows],
+        head_lemmas=["x"] * len(rows),
+        facts=tuple(frozenset() for _ in rows),
+    )
+    held = apart(SimpleNamespace(actors=[]), table)  # type: ignore[arg-type]
+    assert held[0, 2] and held[2, 0] and held[1, 2]
+    assert not held[0, 1]
+    assert not held[:, 3].any() and not held[:, 4].any()
+
+
 @pytest.mark.slow
 def test_referents_one_articles_different_verbs_are_never_one_action() -> None:
     left = (

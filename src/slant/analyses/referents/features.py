@@ -26,6 +26,7 @@ FEATURES = (
     "same_words",
     "same_head",
     "head_in_other",
+    "head_modifies_description",
     "lemma_jaccard",
     "words_cosine",
     "context_cosine",
@@ -57,6 +58,8 @@ FEATURES = (
 """Pair feature columns, in order (a bias term is added by the model)."""
 
 ROLES = ("subject", "object", "oblique", "modifier", "other")
+_NOMINAL = 2
+"""``MentionTable.kind`` of a description (neither a name, a title nor a verb)."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,11 @@ def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
         "same_words": lambda: _equal(table.norm),
         "same_head": lambda: _equal(table.head),
         "head_in_other": lambda: _either(lemmas[:, heads].T),
+        # "immigrant advocates" / "immigrants", "the Iran deal" / "Iran": a description whose modifier is
+        # the other mention's head names something else.
+        "head_modifies_description": lambda: _either(
+            (lemmas[:, heads] > 0) & (table.kind == _NOMINAL)[:, None] & ~_equal(table.head)
+        ),
         "lemma_jaccard": lambda: np.where(union > 0, inter / np.maximum(union, 1.0), 0.0),
         "words_cosine": lambda: words_sim,
         "context_cosine": lambda: context_sim,

@@ -9,6 +9,7 @@ the ``actors`` analysis carries that actor's id and name.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -106,18 +107,22 @@ def _family_confidence(resolved: Resolved) -> dict[int, float]:
 
 
 def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
-    """Groups that never join: two different people, a person with a group named in the plural, and two
-    actions told with verbs that cannot be one (an article that writes "tore down" and "hauled off" tells two
-    things; two articles' verbs are one action only in sentences of one shared fact)."""
+    """Groups that never join: two different people, two places that stand for different countries
+    ("North Korea" and "Seoul"), a person with a group named in the plural, and two actions told with
+    verbs that cannot be one (an article that writes "tore down" and "hauled off" tells two things; two
+    articles' verbs are one action only in sentences of one shared fact)."""
     groups = int(table.group.max()) + 1
     actors = comparison.actors or []
     person = np.full(groups, -1, dtype=np.int64)
     plural = np.zeros(groups, dtype=np.float32)
     size = np.zeros(groups, dtype=np.float32)
+    country: dict[int, set[str]] = defaultdict(set)
     for k, g in enumerate(table.group.tolist()):
         a = int(table.actor[k])
         if a >= 0 and table.kind[k] == 0 and actors[a].type == "PERSON":
             person[g] = a
+        if table.kind[k] == 0 and table.country[k]:
+            country[g].add(table.country[k])
         plural[g] += float(table.plural[k])
         size[g] += 1.0
     is_person = person >= 0
@@ -125,6 +130,9 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     two_people = is_person[:, None] & is_person[None, :] & (person[:, None] != person[None, :])
     person_and_many = (is_person[:, None] & many[None, :]) | (many[:, None] & is_person[None, :])
     out: np.ndarray = two_people | person_and_many | _two_verbs(table, groups)
+    for g, h in itertools.combinations(sorted(country), 2):
+        if not country[g] & country[h]:
+            out[g, h] = out[h, g] = True
     return out
 
 
