@@ -9,6 +9,7 @@ from slant.analyses.referents.features import FEATURES
 from slant.analyses.referents.pairs import PairModel
 from slant.errors import ModelUnavailableError
 from slant.model import Comparison
+from slant.nlp.resources import Resources
 
 LEFT = (
     "Governor Dana Ferrell signed the steel bill on Monday in Merrimont.\n\n"
@@ -116,11 +117,15 @@ def test_apart_keeps_places_of_two_countries_apart() -> None:
         kind=np.array([k for k, _ in rows]),
         country=tuple(c for _, c in rows),
         plural=np.zeros(len(rows), dtype=bool),
-        candidates=[SimpleNamespace(article="a1") for _ in rows],
         head_lemmas=["x"] * len(rows),
         facts=tuple(frozenset() for _ in rows),
     )
-    held = apart(SimpleNamespace(actors=[]), table)  # type: ignore[arg-type]
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    table.candidates = [SimpleNamespace(article="a1", head=k) for k in range(len(rows))]
+    unparsed = SimpleNamespace(docs={"a1": Doc(Vocab(), words=["w"] * len(rows))})
+    held = apart(SimpleNamespace(actors=[], nlp=unparsed), table)  # type: ignore[arg-type]
     assert held[0, 2] and held[2, 0] and held[1, 2]
     assert not held[0, 1]
     assert not held[:, 3].any() and not held[:, 4].any()
@@ -154,3 +159,25 @@ def test_referents_one_articles_different_verbs_are_never_one_action() -> None:
     for referent in referents:
         if len(by_family[referent.family]) == 1:
             assert referent.family_confidence == referent.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "slot"),
+    [
+        ("The county shields illegal immigrants from deportation.", "immigrants", ("shields", "dobj")),
+        ("The county shields illegal immigrants from deportation.", "deportation", ("shields", "prep:from")),
+        ("The county shields illegal immigrants from deportation.", "county", ("shields", "nsubj")),
+        ("Envoys from Oslo and Bern arrived.", "Bern", ("Oslo", "conj")),
+        ("The strait is a tinderbox.", "tinderbox", None),  # a copula says what it is: a link, not a slot
+        ("The council, a progressive majority, voted.", "majority", None),
+    ],
+)
+def test_slot_reads_which_clause_slot_a_phrase_fills(
+    nlp_resources: Resources, text: str, word: str, slot: tuple[str, str] | None
+) -> None:
+    from slant.analyses.referents.referents import _slot
+
+    doc = nlp_resources.nlp(text)
+    token = next(t for t in doc if t.text == word)
+    found = _slot(token)
+    assert (None if found is None else (doc[found[0]].text, found[1])) == slot

@@ -23,10 +23,14 @@ from slant.analyses.referents.table import CONTEXT_LAYER, build_table
 from slant.model import Comparison, Mention, Referent
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from slant.nlp.resources import Resources
     from slant.settings import Settings
 
 _ACTION = 3
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+"""Actor types that are never one referent with a person."""
 """``MentionTable.kind`` of a verb candidate."""
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _TYPES |= {"NORP": "group", "EVENT": "event", "LAW": "thing"}
@@ -107,8 +111,9 @@ def _family_confidence(resolved: Resolved) -> dict[int, float]:
 
 
 def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
-    """Groups that never join: two different people, two places that stand for different countries
-    ("North Korea" and "Seoul"), a person with a group named in the plural, and two actions told with
+    """Groups that never join: two different people, a person and a named place, country or organisation
+    ("Kim Jong Un" and "North Korea"), two places that stand for different countries ("North Korea" and
+    "Seoul"), a person with a group named in the plural, and two actions told with
     verbs that cannot be one (an article that writes "tore down" and "hauled off" tells two things; two
     articles' verbs are one action only in sentences of one shared fact)."""
     groups = int(table.group.max()) + 1
@@ -117,22 +122,72 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     plural = np.zeros(groups, dtype=np.float32)
     size = np.zeros(groups, dtype=np.float32)
     country: dict[int, set[str]] = defaultdict(set)
+    named_thing = np.zeros(groups, dtype=bool)
     for k, g in enumerate(table.group.tolist()):
         a = int(table.actor[k])
         if a >= 0 and table.kind[k] == 0 and actors[a].type == "PERSON":
             person[g] = a
         if table.kind[k] == 0 and table.country[k]:
             country[g].add(table.country[k])
+        if table.kind[k] == 0 and (table.country[k] or (a >= 0 and actors[a].type in _NOT_PEOPLE)):
+            named_thing[g] = True
         plural[g] += float(table.plural[k])
         size[g] += 1.0
     is_person = person >= 0
     many = plural * 2 > size
     two_people = is_person[:, None] & is_person[None, :] & (person[:, None] != person[None, :])
     person_and_many = (is_person[:, None] & many[None, :]) | (many[:, None] & is_person[None, :])
-    out: np.ndarray = two_people | person_and_many | _two_verbs(table, groups)
+    person_and_thing = (is_person[:, None] & named_thing[None, :]) | (named_thing[:, None] & is_person[None, :])
+    out: np.ndarray = two_people | person_and_many | person_and_thing | _two_verbs(table, groups)
+    out |= _co_arguments(comparison, table, groups)
     for g, h in itertools.combinations(sorted(country), 2):
         if not country[g] & country[h]:
             out[g, h] = out[h, g] = True
+    return out
+
+
+_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
+
+
+def _slot(token: "Token") -> tuple[int, str] | None:
+    """The predicate ``token`` fills a slot of, and the slot: its subject or object, or the object of a
+    preposition attached to it ("shields [immigrants] from [deportation]"); a conjunct counts as a
+    slot of the word it is joined to ("North [and] South Korea")."""
+    if token.dep_ in _SLOTS:
+        return token.head.i, token.dep_
+    if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent"} and token.head.head.pos_ in {"VERB", "AUX"}:
+        return token.head.head.i, f"{token.head.dep_}:{token.head.lower_}"
+    if token.dep_ == "conj":
+        return token.head.i, "conj"
+    return None
+
+
+def _co_arguments(comparison: Comparison, table: MentionTable, groups: int) -> np.ndarray:
+    """Pairs of groups one clause keeps apart: a verb and a phrase filling one of its slots ("deport"
+    and "immigrants"), two phrases filling different slots of one verb ("shields immigrants from
+    deportation"), and two conjuncts. Apposition, copulas and what a verb calls its object are links
+    (``table._links``), not slots, so "the strait is a tinderbox" stays one."""
+    out = np.zeros((groups, groups), dtype=bool)
+    phrase_at = {
+        (c.article, c.head): int(table.group[k]) for k, c in enumerate(table.candidates) if table.kind[k] != _ACTION
+    }
+    verbs: dict[tuple[str, int], list[int]] = defaultdict(list)
+    fills: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    for k, cand in enumerate(table.candidates):
+        if table.kind[k] == _ACTION:
+            verbs[(cand.article, cand.head)].append(int(table.group[k]))
+        elif (found := _slot(comparison.nlp.docs[cand.article][cand.head])) is not None:
+            fills[(cand.article, found[0])].append((found[1], int(table.group[k])))
+            if found[1] == "conj" and (cand.article, found[0]) in phrase_at:
+                fills[(cand.article, found[0])].append(("joined", phrase_at[(cand.article, found[0])]))
+    for key, slots in fills.items():
+        for (slot, g), (other, h) in itertools.combinations(slots, 2):
+            if slot != other and g != h:
+                out[g, h] = out[h, g] = True
+        for v in verbs.get(key, []):
+            for _, g in slots:
+                if g != v:
+                    out[g, v] = out[v, g] = True
     return out
 
 
