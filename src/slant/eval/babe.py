@@ -37,6 +37,15 @@ class Row:
     word-choice gold); then ``words`` is not read."""
 
 
+def content_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the words of ``text[start:end]`` that carry a marked phrase (``Row.spans``): its
+    content words, or every word when it has none ("So much for")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [m.span() for m in WORD.finditer(text, start, end)]
+    return [(a, b) for a, b in words if text[a:b].lower() not in STOP_WORDS] or words
+
+
 def _words(raw: str) -> frozenset[str]:
     try:
         items = ast.literal_eval(raw) if raw.strip() else []

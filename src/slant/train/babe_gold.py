@@ -12,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from slant.analyses.quotes.quotemarks import find_quoted
-from slant.eval.babe import Row
+from slant.eval.babe import Row, content_spans
 from slant.eval.language_gold import GoldMark, load_gold
 from slant.nlp.parse import sentences_of
 from slant.nlp.resources import Resources
 from slant.settings import Settings
-from slant.train.basil_rows import content_spans
 
 LOADED = ("loaded", "intensifier")
 _LONG_QUOTE = 4

@@ -15,18 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from slant.analyses.language.bias import WORD
-from slant.eval.babe import Row
+from slant.eval.babe import Row, content_spans
 from slant.eval.basil_reader import read_folder
-
-
-def content_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the words of ``text[start:end]`` that carry it: its content words, or every word
-    when it has none ("So much for")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words = [m.span() for m in WORD.finditer(text, start, end)]
-    return [(a, b) for a, b in words if text[a:b].lower() not in STOP_WORDS] or words
 
 
 def basil_rows(folder: Path) -> list[Row]:
