@@ -56,3 +56,11 @@ def test_mentions_only_inside_the_given_sentences(nlp_resources: Resources) -> N
     found = {c.text for c in candidates("a1", doc, [(start, len(text))])}
     assert "council" in found and "plan" in found
     assert "reporting" not in found
+
+
+@pytest.mark.slow
+def test_mentions_a_coordination_of_places_is_no_one_name(nlp_resources: Resources) -> None:
+    # Neither one name nor a title ("North") written against a name ("South Korea").
+    found = _found(nlp_resources, "Leaders of North and South Korea will meet in May.")
+    assert found.get("North and South Korea") == "nominal", found
+    assert "title" not in found.values()

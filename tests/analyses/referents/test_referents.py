@@ -123,7 +123,7 @@ def test_apart_keeps_places_of_two_countries_apart() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    table.candidates = [SimpleNamespace(article="a1", head=k) for k in range(len(rows))]
+    table.candidates = [SimpleNamespace(article="a1", head=k, first=k, last=k) for k in range(len(rows))]
     unparsed = SimpleNamespace(docs={"a1": Doc(Vocab(), words=["w"] * len(rows))})
     held = apart(SimpleNamespace(actors=[], nlp=unparsed), table)  # type: ignore[arg-type]
     assert held[0, 2] and held[2, 0] and held[1, 2]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slant.analyses.actors.names import hyphen_tail
+from slant.analyses.referents.places import country_of
 from slant.nlp.chunks import noun_chunks
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 _DROP_FIRST = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NOT_REFERENT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_SEVERAL_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC"})
+"""Entity labels whose coordinations name several things ("North and South Korea"); an organisation's
+or a law's own name may hold "and" ("Health and Human Services")."""
 _QUOTES = "\"'“”‘’„«»"
 _MAX_TOKENS = 12
 
@@ -52,11 +56,21 @@ class Candidate:
 
 def _trim(tokens: Iterable["Token"]) -> list["Token"]:
     words = list(tokens)
-    while words and (words[0].lower_ in _DROP_FIRST or words[0].is_punct or words[0].text in _QUOTES):
+    while words and (
+        words[0].lower_ in _DROP_FIRST or words[0].is_punct or words[0].text in _QUOTES or words[0].pos_ == "CCONJ"
+    ):
         words.pop(0)
-    while words and (words[-1].is_punct or words[-1].text in _QUOTES or words[-1].tag_ == "POS"):
+    while words and (
+        words[-1].is_punct or words[-1].text in _QUOTES or words[-1].tag_ == "POS" or words[-1].pos_ == "CCONJ"
+    ):
         words.pop()
     return words
+
+
+def coordinated(words: Iterable["Token"]) -> bool:
+    """Whether the phrase joins several things with a conjunction ("North and South Korea", "Donald and
+    Melania Trump", "state and local officials")."""
+    return any(t.pos_ == "CCONJ" for t in list(words)[1:-1])
 
 
 def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kind: str) -> Candidate | None:
@@ -66,6 +80,8 @@ def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kin
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = "".join(t.text_with_ws for t in words).rstrip()
+    if kind == "name" and head.ent_type_ in _SEVERAL_LABELS and coordinated(words) and country_of(text) is None:
+        kind = "nominal"  # several people or places under one entity ("Trinidad and Tobago" is one country)
     return Candidate(article, words[0].i, words[-1].i, head.i, start, end, text, kind, head.ent_type_)
 
 
@@ -89,7 +105,11 @@ def _chunk_mentions(article: str, doc: "Doc", chunk: "Span") -> Iterator[Candida
         return
     names = _names_in(chunk)
     head_name = next((e for e in names if e.start <= root.i < e.end), None)
-    if head_name is not None and head_name.start > words[0].i:
+    if head_name is not None and coordinated(doc[words[0].i : head_name.start + 1]):
+        # "North and South Korea": several places under one head, not a title and a name.
+        if (found := _make(article, doc, words, root, "nominal")) is not None:
+            yield found
+    elif head_name is not None and head_name.start > words[0].i:
         # "North Korean leader Kim Jong Un": the name, and the title written against it.
         title = _trim(doc[words[0].i : head_name.start])
         if title and any(t.pos_ in {"NOUN", "PROPN"} for t in title):

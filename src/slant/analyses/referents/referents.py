@@ -18,6 +18,7 @@ import numpy as np
 
 from slant.analyses.referents.cluster import cluster
 from slant.analyses.referents.features import MentionTable
+from slant.analyses.referents.mentions import coordinated
 from slant.analyses.referents.pairs import load
 from slant.analyses.referents.table import CONTEXT_LAYER, build_table
 from slant.model import Comparison, Mention, Referent
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from slant.settings import Settings
 
 _ACTION = 3
+_NOMINAL = 2
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 """Actor types that are never one referent with a person."""
 """``MentionTable.kind`` of a verb candidate."""
@@ -113,7 +115,8 @@ def _family_confidence(resolved: Resolved) -> dict[int, float]:
 def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     """Groups that never join: two different people, a person and a named place, country or organisation
     ("Kim Jong Un" and "North Korea"), two places that stand for different countries ("North Korea" and
-    "Seoul"), a person with a group named in the plural, and two actions told with
+    "Seoul"), a person with a group named in the plural, one named thing with a coordination ("North
+    Korea" and "North and South Korea"), and two actions told with
     verbs that cannot be one (an article that writes "tore down" and "hauled off" tells two things; two
     articles' verbs are one action only in sentences of one shared fact)."""
     groups = int(table.group.max()) + 1
@@ -123,6 +126,7 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     size = np.zeros(groups, dtype=np.float32)
     country: dict[int, set[str]] = defaultdict(set)
     named_thing = np.zeros(groups, dtype=bool)
+    several = np.zeros(groups, dtype=bool)
     for k, g in enumerate(table.group.tolist()):
         a = int(table.actor[k])
         if a >= 0 and table.kind[k] == 0 and actors[a].type == "PERSON":
@@ -133,12 +137,17 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
             named_thing[g] = True
         plural[g] += float(table.plural[k])
         size[g] += 1.0
+        cand = table.candidates[k]
+        if table.kind[k] == _NOMINAL and coordinated(comparison.nlp.docs[cand.article][cand.first : cand.last + 1]):
+            several[g] = True
     is_person = person >= 0
     many = plural * 2 > size
     two_people = is_person[:, None] & is_person[None, :] & (person[:, None] != person[None, :])
     person_and_many = (is_person[:, None] & many[None, :]) | (many[:, None] & is_person[None, :])
     person_and_thing = (is_person[:, None] & named_thing[None, :]) | (named_thing[:, None] & is_person[None, :])
-    out: np.ndarray = two_people | person_and_many | person_and_thing | _two_verbs(table, groups)
+    one = is_person | named_thing
+    several_and_one = (several[:, None] & one[None, :]) | (one[:, None] & several[None, :])
+    out: np.ndarray = two_people | person_and_many | person_and_thing | several_and_one | _two_verbs(table, groups)
     out |= _co_arguments(comparison, table, groups)
     for g, h in itertools.combinations(sorted(country), 2):
         if not country[g] & country[h]:

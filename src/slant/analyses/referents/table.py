@@ -10,7 +10,7 @@ import numpy as np
 
 from slant.analyses.quotes.speech import is_negated
 from slant.analyses.referents.features import MentionTable, mean_rows, role_of
-from slant.analyses.referents.mentions import Candidate, candidates
+from slant.analyses.referents.mentions import Candidate, candidates, coordinated
 from slant.analyses.referents.places import country_of
 from slant.model import Comparison
 
@@ -200,7 +200,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
             k = bisect.bisect_right(starts, c.start) - 1
             article.append(a)
             actor.append(_actor_of(actor_spans.get(art.id, []), head.idx, head.idx + len(head.text)))
-            plural.append(head.tag_ in {"NNS", "NNPS"})
+            plural.append(head.tag_ in {"NNS", "NNPS"} or coordinated(doc[c.first : c.last + 1]))
             role.append(role_of(head.dep_))
             sentence.append(sentence_base + k if k >= 0 else -1)
             words.append(_lemmas(doc, c))
