@@ -181,3 +181,17 @@ def test_slot_reads_which_clause_slot_a_phrase_fills(
     token = next(t for t in doc if t.text == word)
     found = _slot(token)
     assert (None if found is None else (doc[found[0]].text, found[1])) == slot
+
+
+@pytest.mark.slow
+def test_no_family_is_looser_than_the_referents_when_its_threshold_is_not() -> None:
+    import json
+    from pathlib import Path
+
+    folder = Path(slant.__file__).parent / "examples" / "wordchoice" / "dev" / "facescan"
+    files = [a["file"] for a in json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]]
+    texts = [(folder / f).read_text(encoding="utf-8") for f in files]
+    settings = slant.Settings().with_(analyses=("actors", "facts", "referents"), referent_family_threshold=0.9)
+    referents = slant.compare(texts, settings).referents or []
+    assert referents
+    assert len({r.family for r in referents}) == len(referents)

@@ -72,7 +72,9 @@ def resolve(comparison: Comparison, resources: "Resources", settings: "Settings"
     prob = model.probabilities(table)
     keep_apart = apart(comparison, table)
     labels = cluster(prob, table.group, threshold, keep_apart)
-    loose = min(settings.referent_family_threshold, threshold)
+    if settings.referent_family_threshold >= threshold:
+        return Resolved(table, labels, prob, labels)  # no looser grouping than the referents themselves
+    loose = settings.referent_family_threshold
     return Resolved(table, labels, prob, cluster(prob, labels, loose, _apart_labels(keep_apart, table.group, labels)))
 
 
