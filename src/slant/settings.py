@@ -61,7 +61,8 @@ class Settings:
     referent_family_threshold: float = 0.45
     """Least mean pair probability for referents to form one family: likely the same thing, compared as
     one row of word choice (terms). Chosen on the word-choice dev sets: the best terms F1 among the
-    thresholds whose matched rows are at least half made of the referent's own wordings."""
+    thresholds whose matched rows are at least half made of the referent's own wordings. When it is not
+    below the referent threshold, each referent is its own family."""
 
     # informational bias
     informational_similarity: float = 0.45
