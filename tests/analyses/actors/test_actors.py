@@ -184,3 +184,14 @@ def test_actors_an_organisations_apposition_is_a_role_for_a_later_description() 
     company = _by_name(_actors(text), "Halvorsen Steel Corp")
     starts = sorted(m.start for m in company.mentions if m.text == "steelmaker")
     assert starts == [text.index("steelmaker"), text.index("the steelmaker had") + 4]  # never "A steelmaker"
+
+
+@pytest.mark.slow
+def test_actors_a_coordination_of_places_is_no_actor() -> None:
+    actors = _actors(
+        "Leaders of North and South Korea will meet in May. North Korea said the test was routine.",
+        "The leaders of North and South Korea plan talks in May, and South Korea welcomed the plan.",
+    )
+    names = {a.name for a in actors}
+    assert "North Korea" in names and "South Korea" in names
+    assert not any(" and" in m.text for a in actors for m in a.mentions), names

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slant.analyses.actors.names import hyphen_tail
-from slant.analyses.referents.places import country_of
 from slant.nlp.chunks import noun_chunks
+from slant.nlp.places import country_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -11,8 +11,8 @@ import numpy as np
 from slant.analyses.quotes.speech import is_negated
 from slant.analyses.referents.features import MentionTable, mean_rows, role_of
 from slant.analyses.referents.mentions import Candidate, candidates, coordinated
-from slant.analyses.referents.places import country_of
 from slant.model import Comparison
+from slant.nlp.places import country_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

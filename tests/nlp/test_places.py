@@ -1,10 +1,10 @@
-"""Which country a name stands for (analyses/referents/places.py)."""
+"""Which country a name stands for (nlp/places.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from slant.analyses.referents.places import country_of
+from slant.nlp.places import country_of
 
 
 @pytest.mark.parametrize(
