@@ -23,11 +23,11 @@ from slant.analyses.actors.names import (
     glued_hyphen,
     hyphen_tail,
     name_key,
+    names_several,
     split_title,
 )
 from slant.analyses.quotes.outlets import looks_like_outlet, outlet_name
 from slant.model import Actor, Comparison, Mention
-from slant.nlp.places import country_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -42,9 +42,6 @@ _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _NOT_ACRONYMS = {"OK", "TV", "AM", "PM", "ID", "UK", "US", "II", "III", "IV", "CEO", "GOP"}
 _BODY_LABELS = {"ORG", "FAC", "LAW"}
-_SEVERAL_LABELS = {"PERSON", "GPE", "NORP", "LOC"}
-"""Labels whose coordinations name several ("North and South Korea"); an organisation's own name may
-hold "and" ("Health and Human Services"), and so may a country's ("Trinidad and Tobago")."""
 _BODY = "body:"
 """Prefix of the roles of organisations, buildings and laws: resolved in their own article only."""
 _DEFINITE = {"the", "this", "that"}
@@ -189,7 +186,7 @@ def _candidates(comparison: Comparison) -> list[Named]:
         for span, label in spans:
             while len(span) > 1 and span[-1].pos_ == "CCONJ":  # the tagger's fragment "North and"
                 span = span[:-1]
-            if label in _SEVERAL_LABELS and any(t.pos_ == "CCONJ" for t in span[1:-1]) and not country_of(span.text):
+            if names_several(span, label):
                 continue  # "North and South Korea", "Donald and Melania Trump": several, not one actor
             text, offset = clean_name(span.text)
             if not text or not any(ch.isupper() for ch in text) or _PARTY_TAG.match(text):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from slant.analyses.quotes.speech import roles, titles
+from slant.nlp.places import country_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # Words that stand before a person's name as a title, and nouns naming a role a person holds
 # ("the sheriff said"): one lexicon, shared with quote attribution (slant/data/quotes/).
@@ -148,3 +150,21 @@ def hyphen_tail(span: "Span") -> "Span":
     while end + 1 < len(doc) and glued_hyphen(doc, end) and doc[end + 1].is_alpha:
         end += 2
     return doc[span.start : end]
+
+
+_SEVERAL_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC"})
+"""Entity labels whose coordinations name several things ("North and South Korea"); an organisation's own
+name may hold "and" ("Health and Human Services"), and so may a country's ("Trinidad and Tobago")."""
+
+
+def coordinated(words: Iterable["Token"]) -> bool:
+    """Whether the phrase joins several things with a conjunction ("North and South Korea", "Donald and
+    Melania Trump", "state and local officials")."""
+    return any(t.pos_ == "CCONJ" for t in list(words)[1:-1])
+
+
+def names_several(words: Iterable["Token"], label: str) -> bool:
+    """Whether an entity of ``label`` written as ``words`` names several people or places, not one."""
+    words = list(words)
+    text = "".join(t.text_with_ws for t in words).rstrip()
+    return label in _SEVERAL_LABELS and coordinated(words) and country_of(text) is None

@@ -58,8 +58,9 @@ FEATURES = (
 """Pair feature columns, in order (a bias term is added by the model)."""
 
 ROLES = ("subject", "object", "oblique", "modifier", "other")
-_NOMINAL = 2
-"""``MentionTable.kind`` of a description (neither a name, a title nor a verb)."""
+KINDS = ("name", "title", "nominal", "action")
+"""The kinds of candidate (``Candidate.kind``); ``MentionTable.kind`` holds the index."""
+NAME, NOMINAL, ACTION = KINDS.index("name"), KINDS.index("nominal"), KINDS.index("action")
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
         # "immigrant advocates" / "immigrants", "the Iran deal" / "Iran": a description whose modifier is
         # the other mention's head names something else.
         "head_modifies_description": lambda: _either(
-            (lemmas[:, heads] > 0) & (table.kind == _NOMINAL)[:, None] & ~_equal(table.head)
+            (lemmas[:, heads] > 0) & (table.kind == NOMINAL)[:, None] & ~_equal(table.head)
         ),
         "lemma_jaccard": lambda: np.where(union > 0, inter / np.maximum(union, 1.0), 0.0),
         "words_cosine": lambda: words_sim,

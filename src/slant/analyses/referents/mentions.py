@@ -16,9 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from slant.analyses.actors.names import hyphen_tail
+from slant.analyses.actors.names import coordinated, hyphen_tail, names_several
 from slant.nlp.chunks import noun_chunks
-from slant.nlp.places import country_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,9 +25,6 @@ if TYPE_CHECKING:
 _DROP_FIRST = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NOT_REFERENT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
-_SEVERAL_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC"})
-"""Entity labels whose coordinations name several things ("North and South Korea"); an organisation's
-or a law's own name may hold "and" ("Health and Human Services")."""
 _QUOTES = "\"'“”‘’„«»"
 _MAX_TOKENS = 12
 
@@ -67,12 +63,6 @@ def _trim(tokens: Iterable["Token"]) -> list["Token"]:
     return words
 
 
-def coordinated(words: Iterable["Token"]) -> bool:
-    """Whether the phrase joins several things with a conjunction ("North and South Korea", "Donald and
-    Melania Trump", "state and local officials")."""
-    return any(t.pos_ == "CCONJ" for t in list(words)[1:-1])
-
-
 def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kind: str) -> Candidate | None:
     if not words or len(words) > _MAX_TOKENS or not any(ch.isalpha() for t in words for ch in t.text):
         return None
@@ -80,8 +70,8 @@ def _make(article: str, doc: "Doc", words: Sequence["Token"], head: "Token", kin
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = "".join(t.text_with_ws for t in words).rstrip()
-    if kind == "name" and head.ent_type_ in _SEVERAL_LABELS and coordinated(words) and country_of(text) is None:
-        kind = "nominal"  # several people or places under one entity ("Trinidad and Tobago" is one country)
+    if kind == "name" and names_several(words, head.ent_type_):
+        kind = "nominal"  # several people or places under one entity, no one name
     return Candidate(article, words[0].i, words[-1].i, head.i, start, end, text, kind, head.ent_type_)
 
 

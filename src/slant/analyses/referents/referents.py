@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from slant.analyses.actors.names import coordinated
 from slant.analyses.referents.cluster import cluster
-from slant.analyses.referents.features import MentionTable
-from slant.analyses.referents.mentions import coordinated
+from slant.analyses.referents.features import ACTION, NAME, NOMINAL, MentionTable
 from slant.analyses.referents.pairs import load
 from slant.analyses.referents.table import CONTEXT_LAYER, build_table
 from slant.model import Comparison, Mention, Referent
@@ -29,11 +29,8 @@ if TYPE_CHECKING:
     from slant.nlp.resources import Resources
     from slant.settings import Settings
 
-_ACTION = 3
-_NOMINAL = 2
 _NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 """Actor types that are never one referent with a person."""
-"""``MentionTable.kind`` of a verb candidate."""
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _TYPES |= {"NORP": "group", "EVENT": "event", "LAW": "thing"}
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ance", "ence", "al")
@@ -131,16 +128,16 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     several = np.zeros(groups, dtype=bool)
     for k, g in enumerate(table.group.tolist()):
         a = int(table.actor[k])
-        if a >= 0 and table.kind[k] == 0 and actors[a].type == "PERSON":
+        if a >= 0 and table.kind[k] == NAME and actors[a].type == "PERSON":
             person[g] = a
-        if table.kind[k] == 0 and table.country[k]:
+        if table.kind[k] == NAME and table.country[k]:
             country[g].add(table.country[k])
-        if table.kind[k] == 0 and (table.country[k] or (a >= 0 and actors[a].type in _NOT_PEOPLE)):
+        if table.kind[k] == NAME and (table.country[k] or (a >= 0 and actors[a].type in _NOT_PEOPLE)):
             named_thing[g] = True
         plural[g] += float(table.plural[k])
         size[g] += 1.0
         cand = table.candidates[k]
-        if table.kind[k] == _NOMINAL and coordinated(comparison.nlp.docs[cand.article][cand.first : cand.last + 1]):
+        if table.kind[k] == NOMINAL and coordinated(comparison.nlp.docs[cand.article][cand.first : cand.last + 1]):
             several[g] = True
     is_person = person >= 0
     many = plural * 2 > size
@@ -180,12 +177,12 @@ def _co_arguments(comparison: Comparison, table: MentionTable, groups: int) -> n
     (``table._links``), not slots, so "the strait is a tinderbox" stays one."""
     out = np.zeros((groups, groups), dtype=bool)
     phrase_at = {
-        (c.article, c.head): int(table.group[k]) for k, c in enumerate(table.candidates) if table.kind[k] != _ACTION
+        (c.article, c.head): int(table.group[k]) for k, c in enumerate(table.candidates) if table.kind[k] != ACTION
     }
     verbs: dict[tuple[str, int], list[int]] = defaultdict(list)
     fills: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
     for k, cand in enumerate(table.candidates):
-        if table.kind[k] == _ACTION:
+        if table.kind[k] == ACTION:
             verbs[(cand.article, cand.head)].append(int(table.group[k]))
         elif (found := _slot(comparison.nlp.docs[cand.article][cand.head])) is not None:
             fills[(cand.article, found[0])].append((found[1], int(table.group[k])))
@@ -209,7 +206,7 @@ def _two_verbs(table: MentionTable, groups: int) -> np.ndarray:
     mixed: set[int] = set()
     for k, g in enumerate(table.group.tolist()):
         told = (table.candidates[k].article, table.head_lemmas[k], table.facts[k])
-        if table.kind[k] != _ACTION or verb.setdefault(g, told) != told:
+        if table.kind[k] != ACTION or verb.setdefault(g, told) != told:
             mixed.add(g)
     out = np.zeros((groups, groups), dtype=bool)
     only = [(g, told) for g, told in verb.items() if g not in mixed]
@@ -224,7 +221,7 @@ def _type(comparison: Comparison, table: MentionTable, members: list[int], actor
     actors = comparison.actors or []
     if actor >= 0 and actors[actor].type in _TYPES:
         return _TYPES[actors[actor].type]
-    if sum(table.kind[k] == _ACTION for k in members) * 2 > len(members):
+    if sum(table.kind[k] == ACTION for k in members) * 2 > len(members):
         return "event"  # told with verbs: "tore down", "dismantled"
     labels = Counter(table.candidates[k].label for k in members if table.candidates[k].label)
     if labels:
@@ -240,7 +237,7 @@ def _type(comparison: Comparison, table: MentionTable, members: list[int], actor
 def _label(comparison: Comparison, table: MentionTable, members: list[int], actor: int) -> str:
     if actor >= 0:
         return (comparison.actors or [])[actor].name
-    names = Counter(table.candidates[k].text for k in members if table.kind[k] == 0)
+    names = Counter(table.candidates[k].text for k in members if table.kind[k] == NAME)
     if names:
         return max(names, key=lambda n: (names[n], len(n)))
     wordings = Counter(table.candidates[k].text.lower() for k in members)
@@ -270,7 +267,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     for label, ks in members.items():
         if family_size[family_of[label]] < 2:
             continue
-        owners = Counter(int(table.actor[k]) for k in ks if table.actor[k] >= 0 and table.kind[k] == 0)
+        owners = Counter(int(table.actor[k]) for k in ks if table.actor[k] >= 0 and table.kind[k] == NAME)
         actor = owners.most_common(1)[0][0] if owners else -1
         mentions = [
             Mention(article=c.article, text=c.text, start=c.start, end=c.end)

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from slant.analyses.actors.names import coordinated
 from slant.analyses.quotes.speech import is_negated
-from slant.analyses.referents.features import MentionTable, mean_rows, role_of
-from slant.analyses.referents.mentions import Candidate, candidates, coordinated
+from slant.analyses.referents.features import KINDS, MentionTable, mean_rows, role_of
+from slant.analyses.referents.mentions import Candidate, candidates
 from slant.model import Comparison
 from slant.nlp.places import country_of
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 CONTEXT_LAYER = 6
 """MiniLM block count whose token states give a mention's vector in context (the last block)."""
 _CONTENT = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
-_KINDS = {"name": 0, "title": 1, "nominal": 2, "action": 3}
+_KINDS = {kind: k for k, kind in enumerate(KINDS)}
 _LABELS = {"PERSON": 1, "ORG": 2, "GPE": 3, "LOC": 3, "NORP": 4, "FAC": 5, "EVENT": 6, "LAW": 7}
 
 
