@@ -280,3 +280,19 @@ def test_referent_judgements_agree_with_the_loaded_lexicon() -> None:
         wording = " ".join(v.lemmas).replace(" - ", "-")
         if v.judgement == "neutral":
             assert wording not in loaded, f"{wording!r} is neutral in referents.txt but loaded in loaded.txt"
+
+
+def test_words_inside_a_direct_quotation_are_no_variant(nlp_resources: Resources) -> None:
+    """A speaker's words are not the outlet's wording: a mention inside a direct quotation is left out of
+    the terms (the referent still holds it), and a row needs two articles' own wordings."""
+    first = 'Officials moved the asylum seekers to the hotel. "The freeloaders cost us a fortune," said Mark Poole.'
+    second = "The county housed the newcomers at the hotel on Monday."
+    c = Comparison(articles=[Article(id=f"a{i}", source="test", text=t) for i, t in enumerate((first, second), 1)])
+    run(c, Settings(), nlp_resources, build_pipeline(["actors", "facts", "referents", "quotes"]))
+    c.language = []
+    assert any(q.direct and "freeloaders" in q.text for q in c.quotes or [])
+    quoted_only = _grouped(c, ("a1", "freeloaders"), ("a2", "newcomers"))
+    assert not [t for t in _terms(quoted_only) if t.referent_id == "r1"]
+    both = _grouped(c, ("a1", "asylum seekers"), ("a1", "freeloaders"), ("a2", "newcomers"))
+    [term] = [t for t in _terms(both) if t.referent_id == "r1"]
+    assert _wordings(term) == {"a1": {"asylum seekers"}, "a2": {"newcomers"}}

@@ -8,6 +8,8 @@ articles describe it differently, or when one article's description is loaded an
 only by name. Known contested wordings (``contested.py``: "illegal aliens" / "undocumented
 immigrants") are compared even when the referent model kept them apart, and so are noun phrases with
 one head noun whose modifiers differ, one loaded ("violent protesters" / "student protesters").
+Only the articles' own voice counts: words inside a direct quotation are the speaker's, not the
+outlet's choice, and are no variant (the referents still hold them).
 
 Each variant says what kind of wording it is (``why``): a ``name``, a ``neutral description``, a
 ``label`` (the loaded word is the head: "illegal aliens"), a ``loaded modifier`` ("violent
@@ -72,13 +74,32 @@ def _with_clause(doc: "Doc", start: int, end: int, marks: list[LanguageMark]) ->
     return end
 
 
+def _speech(comparison: Comparison) -> dict[str, list[tuple[int, int]]]:
+    """Each article's direct quotations: the words someone is quoted saying, which are not its wording."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for quote in comparison.quotes or []:
+        if quote.direct:
+            out[quote.article].append((quote.start, quote.end))
+    return out
+
+
+def _quoted(speech: dict[str, list[tuple[int, int]]], article: str, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in speech.get(article, ()))
+
+
 def _uses(
-    comparison: Comparison, referent: Referent, marks: dict[str, list[LanguageMark]]
+    comparison: Comparison,
+    referent: Referent,
+    marks: dict[str, list[LanguageMark]],
+    speech: dict[str, list[tuple[int, int]]],
 ) -> tuple[list[Use], list[Use]]:
-    """The referent's descriptions (keyed by their normalised wording) and its bare names."""
+    """The referent's descriptions (keyed by their normalised wording) and its bare names, in the
+    articles' own voice (mentions inside a direct quotation left out)."""
     descriptions: list[Use] = []
     names: list[Use] = []
     for m in referent.mentions:
+        if _quoted(speech, m.article, m.start, m.end):
+            continue
         doc = comparison.nlp.docs[m.article]
         end = _with_clause(doc, m.start, m.end, marks.get(m.article, []))
         words = _words(doc, m.start, end)
@@ -148,8 +169,9 @@ def _referent_term(
     marks: dict[str, list[LanguageMark]],
     judged: dict[tuple[str, int, int], Variant],
     order: dict[str, int],
+    speech: dict[str, list[tuple[int, int]]],
 ) -> Term | None:
-    descriptions, names = _uses(comparison, referent, marks)
+    descriptions, names = _uses(comparison, referent, marks, speech)
     variants = variants_of(comparison, descriptions, marks, judged)
     described = {v.article for v in variants}
     by_name: dict[str, list[Use]] = defaultdict(list)
@@ -264,14 +286,17 @@ def _same_head_terms(
     marks: dict[str, list[LanguageMark]],
     held: set[tuple[str, int, int]],
     order: dict[str, int],
+    speech: dict[str, list[tuple[int, int]]],
 ) -> list[Term]:
     """Noun phrases with one head noun in two or more articles whose modifiers differ, one of them loaded
-    ("violent protesters" / "student protesters"), where no referent term already shows them."""
+    ("violent protesters" / "student protesters"), where no referent term already shows them; never
+    inside a direct quotation."""
     by_head: dict[str, list[Use]] = defaultdict(list)
     for article in comparison.articles:
         bounds = [(s.start, s.end) for s in article.sentences]
         for use in _head_uses(article.id, comparison.nlp.docs[article.id], bounds):
-            if not any(a == use.article and s < use.end and use.start < e for a, s, e in held):
+            shown = any(a == use.article and s < use.end and use.start < e for a, s, e in held)
+            if not shown and not _quoted(speech, use.article, use.start, use.end):
                 by_head[use.key].append(use)
     terms: list[Term] = []
     for head, uses in by_head.items():
@@ -309,17 +334,19 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     for mark in comparison.language or []:
         if mark.kind in _MARKING_KINDS:
             marks[mark.article].append(mark)
+    speech = _speech(comparison)
     contested: list[tuple[Variant, Use]] = []
     for article in comparison.articles:
         bounds = [(s.start, s.end) for s in article.sentences]
-        contested += known_uses(article.id, comparison.nlp.docs[article.id], bounds)
+        uses = known_uses(article.id, comparison.nlp.docs[article.id], bounds)
+        contested += [(v, u) for v, u in uses if not _quoted(speech, u.article, u.start, u.end)]
     judged = {(u.article, u.start, u.end): v for v, u in contested}
     terms: list[Term] = []
     held: set[tuple[str, int, int]] = set()
     for referent in _families(comparison.referents or [], order):
         if len(referent.articles) < 2:
             continue
-        term = _referent_term(comparison, referent, marks, judged, order)
+        term = _referent_term(comparison, referent, marks, judged, order, speech)
         if term is not None:
             terms.append(term)
             held |= {k for k in judged if _inside(k, referent)}
@@ -327,7 +354,7 @@ def run(comparison: Comparison, resources: "Resources", settings: "Settings") ->
     loose = _join_known(comparison, terms, loose, marks, judged, order)
     terms += _known_terms(comparison, loose, marks, order)
     shown = {(s.article, s.start, s.end) for t in terms for v in t.variants for s in v.spans}
-    terms += _same_head_terms(comparison, marks, shown, order)
+    terms += _same_head_terms(comparison, marks, shown, order, speech)
     terms.sort(key=lambda t: (-t.contrast, -len({v.article for v in t.variants}), t.referent.lower()))
     for i, term in enumerate(terms, start=1):
         term.id = f"t{i}"

@@ -65,6 +65,9 @@ def _fact_index(comparison: Comparison) -> dict[str, list[tuple[int, int, str]]]
     return units
 
 
+_FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
+
+
 def _predicating_verb(head: "Token") -> "Token | None":
     """The verb that says what its object is, when ``head`` is that saying: "called [the decision] a
     correction" (object predicate), "described [the plan] as a giveaway" ("as" and its object)."""
@@ -75,10 +78,17 @@ def _predicating_verb(head: "Token") -> "Token | None":
     return None
 
 
+def _conjectured(verb: "Token") -> bool:
+    """Whether a modal of possibility governs the verb ("cranes could be a first step", "it may be a
+    ploy"): a guess at what something is or leads to, not what the article calls it; "will" is not one."""
+    return any(t.tag_ == "MD" and t.lower_ not in _FUTURE for t in verb.children)
+
+
 def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, int]]:
     """Pairs of candidates (global indices) one article ties together: a title and its name, an
     apposition, a copula ("the strait is a tinderbox"), and an object with what a verb calls it ("called
-    the decision a correction", "described the plan as a giveaway"); never a negated one."""
+    the decision a correction", "described the plan as a giveaway"); never a negated one, nor a copula
+    under a modal of possibility."""
     by_head = {c.head: offset + k for k, c in enumerate(cands)}
     out: set[tuple[int, int]] = set()
     for k, c in enumerate(cands):
@@ -93,7 +103,12 @@ def _links(doc: "Doc", cands: list[Candidate], offset: int) -> set[tuple[int, in
         partner = None
         if head.dep_ == "appos":
             partner = by_head.get(head.head.i)
-        elif head.dep_ == "attr" and head.head.lemma_ == "be" and not is_negated(head.head):
+        elif (
+            head.dep_ == "attr"
+            and head.head.lemma_ == "be"
+            and not is_negated(head.head)
+            and not _conjectured(head.head)
+        ):
             subject = next((t for t in head.head.children if t.dep_ == "nsubj"), None)
             partner = by_head.get(subject.i) if subject is not None else None
         elif (verb := _predicating_verb(head)) is not None and not is_negated(verb):
