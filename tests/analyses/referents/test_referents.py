@@ -117,6 +117,7 @@ def test_apart_keeps_places_of_two_countries_apart() -> None:
         kind=np.array([k for k, _ in rows]),
         country=tuple(c for _, c in rows),
         plural=np.zeros(len(rows), dtype=bool),
+        coordinated=np.zeros(len(rows), dtype=bool),
         head_lemmas=["x"] * len(rows),
         facts=tuple(frozenset() for _ in rows),
     )

@@ -78,10 +78,13 @@ class MentionTable:
     norm: np.ndarray
     """Index of the lower-cased wording in a per-comparison vocabulary."""
     kind: np.ndarray
-    """0 name, 1 title, 2 nominal, 3 action."""
+    """Index into ``KINDS``."""
     label: np.ndarray
     """Index of the coarse entity label (0 for none)."""
     plural: np.ndarray
+    """A plural head, or a coordination (``coordinated``)."""
+    coordinated: np.ndarray
+    """Whether the phrase joins several things with a conjunction ("North and South Korea")."""
     role: np.ndarray
     sentence: np.ndarray
     """Index of the candidate's sentence over all articles (-1 when outside every sentence)."""

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from slant.analyses.actors.names import coordinated
 from slant.analyses.referents.cluster import cluster
 from slant.analyses.referents.features import ACTION, NAME, NOMINAL, MentionTable
 from slant.analyses.referents.pairs import load
@@ -136,8 +135,7 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
             named_thing[g] = True
         plural[g] += float(table.plural[k])
         size[g] += 1.0
-        cand = table.candidates[k]
-        if table.kind[k] == NOMINAL and coordinated(comparison.nlp.docs[cand.article][cand.first : cand.last + 1]):
+        if table.kind[k] == NOMINAL and table.coordinated[k]:
             several[g] = True
     is_person = person >= 0
     many = plural * 2 > size

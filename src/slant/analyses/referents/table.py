@@ -65,9 +65,6 @@ def _fact_index(comparison: Comparison) -> dict[str, list[tuple[int, int, str]]]
     return units
 
 
-_FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
-
-
 def _predicating_verb(head: "Token") -> "Token | None":
     """The verb that says what its object is, when ``head`` is that saying: "called [the decision] a
     correction" (object predicate), "described [the plan] as a giveaway" ("as" and its object)."""
@@ -76,6 +73,9 @@ def _predicating_verb(head: "Token") -> "Token | None":
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
         return head.head.head
     return None
+
+
+_FUTURE = frozenset({"will", "shall", "'ll", "’ll"})
 
 
 def _conjectured(verb: "Token") -> bool:
@@ -198,7 +198,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
     fact_sentences = {ev.sentence for fact in comparison.facts or [] if fact.status != "unique" for ev in fact.evidence}
     cands: list[Candidate] = []
     links: set[tuple[int, int]] = set()
-    article, actor, plural, role, sentence = [], [], [], [], []
+    article, actor, plural, joined, role, sentence = [], [], [], [], [], []
     words, heads, facts = [], [], []
     definite: list[bool] = []
     context: list[np.ndarray] = []
@@ -216,7 +216,8 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
             k = bisect.bisect_right(starts, c.start) - 1
             article.append(a)
             actor.append(_actor_of(actor_spans.get(art.id, []), head.idx, head.idx + len(head.text)))
-            plural.append(head.tag_ in {"NNS", "NNPS"} or coordinated(doc[c.first : c.last + 1]))
+            joined.append(coordinated(doc[c.first : c.last + 1]))
+            plural.append(head.tag_ in {"NNS", "NNPS"} or joined[-1])
             role.append(role_of(head.dep_))
             sentence.append(sentence_base + k if k >= 0 else -1)
             words.append(_lemmas(doc, c))
@@ -269,6 +270,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
         kind=np.array([_KINDS[c.kind] for c in cands], dtype=np.int64),
         label=np.array([_LABELS.get(c.label, 0) for c in cands], dtype=np.int64),
         plural=np.array(plural, dtype=bool),
+        coordinated=np.array(joined, dtype=bool),
         role=np.array(role, dtype=np.int64),
         sentence=np.array(sentence, dtype=np.int64),
         facts=tuple(facts),
