@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from slant.analyses.referents.features import FEATURES
-from slant.analyses.referents.head_types import TYPES
 from slant.analyses.referents.pairs import PairModel
-from slant.cli.apps import WORDCHOICE
 from slant.errors import InputError
 from slant.train.referents import THRESHOLDS, train
 from tests.eval.test_wcl import _folder
@@ -29,21 +27,15 @@ def _two_events(root: Path) -> Path:
 @pytest.mark.slow
 def test_train_referents_writes_a_loadable_model(tmp_path: Path) -> None:
     out = tmp_path / "model.json"
-    result = train(_two_events(tmp_path / "wcl"), (), (WORDCHOICE / "train",), out)
+    result = train(_two_events(tmp_path / "wcl"), (), out)
     data = json.loads(out.read_text(encoding="utf-8"))
     model = PairModel.from_json(data)
     assert set(model.coef) == set(FEATURES)
     assert result["threshold"] in THRESHOLDS and model.threshold == result["threshold"]
     assert data["trained_on"] == ["wcl0", "wcl1"]
-    assert data["head_types"]["types"] == list(TYPES)
     assert set(data["cv"]["chosen"]) == {"recall", "precision", "conll_f1"}
 
 
 def test_train_referents_refuses_a_folder_without_annotations(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="annotations.csv"):
-        train(tmp_path, (), (), tmp_path / "model.json")
-
-
-def test_train_referents_refuses_type_gold_without_every_type(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="head-type probe"):
-        train(_two_events(tmp_path / "wcl"), (), (tmp_path / "no gold here",), tmp_path / "model.json")
+        train(tmp_path, (), tmp_path / "model.json")

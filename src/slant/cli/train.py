@@ -60,16 +60,12 @@ def train_referents(
         list[Path] | None,
         typer.Option(help="Folder of word-choice gold sets (<set>/gold.json), repeatable; never the test split."),
     ] = None,
-    types: Annotated[
-        list[Path] | None,
-        typer.Option(help="Folder of word-choice gold sets whose referent types fit the head-type probe, repeatable."),
-    ] = None,
 ) -> None:
     """Fit the mention pair model behind `referents` (threshold by leave-one-event-out CV) and ship it."""
     from slant.train.referents import OUT, train
 
     folders = gold if gold is not None else [WORDCHOICE / "dev"]
-    print_trained(train(data, folders, types if types is not None else [WORDCHOICE / "train"]), OUT)
+    print_trained(train(data, folders), OUT)
 
 
 @train_app.command("wording")

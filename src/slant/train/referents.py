@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,6 @@ import numpy as np
 
 from slant.analyses.referents.cluster import cluster
 from slant.analyses.referents.features import FEATURES, MentionTable, pair_features
-from slant.analyses.referents.head_types import GOLD_TYPES, HeadTypes
-from slant.analyses.referents.head_types import fit as fit_types
 from slant.analyses.referents.pairs import PairModel
 from slant.analyses.referents.referents import apart, hidden_layers
 from slant.analyses.referents.table import build_table
@@ -74,9 +72,7 @@ def _analysed(comparison: Comparison, settings: Settings, resources: Resources) 
     return comparison
 
 
-def _event(
-    name: str, wcl: bool, comparison: Comparison, gold: list[Placed], resources: Resources, types: HeadTypes
-) -> Event:
+def _event(name: str, wcl: bool, comparison: Comparison, gold: list[Placed], resources: Resources) -> Event:
     table = build_table(comparison, resources)
     spans = [(c.article, c.start, c.end, comparison.nlp.docs[c.article][c.head].idx) for c in table.candidates]
     g2c, c2g = match(gold, spans)
@@ -87,8 +83,7 @@ def _event(
     i, j = np.triu_indices(len(table.candidates), k=1)
     keep = (concept[i] >= 0) & (concept[j] >= 0)
     i, j = i[keep], j[keep]
-    matrices = pair_features(table, types.probabilities(table.head_vec))
-    features = np.column_stack([values[i, j] for _, values in matrices]).astype(np.float32)
+    features = np.column_stack([values[i, j] for _, values in pair_features(table)]).astype(np.float32)
     return Event(name, wcl, table, apart(comparison, table), features, (i, j), concept, gold, g2c, c2g)
 
 
@@ -113,47 +108,19 @@ def _gold_sets(folder: Path, settings: Settings) -> list[tuple[str, Comparison, 
     return out
 
 
-def head_types(folders: Sequence[Path], resources: Resources) -> HeadTypes:
-    """The head-type probe fitted on the head words of the gold variants (names aside) of ``folders``:
-    each distinct head of one set counted once per class."""
-    from slant.analyses.referents.table import head_lemma
-
-    texts: list[str] = []
-    types: list[str] = []
-    for folder in folders:
-        for path in sorted(folder.glob("*/gold.json")):
-            seen: set[tuple[str, str]] = set()
-            for referent in json.loads(path.read_text(encoding="utf-8")).get("referents", []):
-                kind = GOLD_TYPES.get(referent.get("type", ""), "")
-                for variant in referent["variants"] if kind else []:
-                    if variant.get("why") != "name" and (variant["text"].lower(), kind) not in seen:
-                        seen.add((variant["text"].lower(), kind))
-                        texts.append(variant["text"])
-                        types.append(kind)
-    heads = [head_lemma(doc[:].root) for doc in resources.nlp.pipe(texts)]
-    examples = sorted(set(zip(heads, types, strict=True)))
-    try:
-        return fit_types(resources.embedder("static").encode([h for h, _ in examples]), [t for _, t in examples])
-    except ValueError as exc:
-        raise InputError(f"the type gold cannot fit the head-type probe: {exc}") from exc
-
-
-def prepare(
-    data: Path, gold: Sequence[Path], settings: Settings, resources: Resources, types: HeadTypes
-) -> list[Event]:
+def prepare(data: Path, gold: Sequence[Path], settings: Settings, resources: Resources) -> list[Event]:
     """Every training event analysed once, with its features and labels."""
     events: list[Event] = []
     for wcl_event in read_wcl(data):
         comparison = _analysed(comparison_for(wcl_event, settings), settings, resources)
-        events.append(_event(f"wcl{wcl_event.id}", True, comparison, place(wcl_event, comparison), resources, types))
+        events.append(_event(f"wcl{wcl_event.id}", True, comparison, place(wcl_event, comparison), resources))
     for folder in gold:
         for name, comparison, placed in _gold_sets(folder, settings):
-            analysed = _analysed(comparison, settings, resources)
-            events.append(_event(name, False, analysed, placed, resources, types))
+            events.append(_event(name, False, _analysed(comparison, settings, resources), placed, resources))
     return events
 
 
-def fit(events: list[Event], types: HeadTypes) -> PairModel:
+def fit(events: list[Event]) -> PairModel:
     """Standardised logistic regression on the labelled pairs of the events (threshold left at 0.5)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -170,7 +137,6 @@ def fit(events: list[Event], types: HeadTypes) -> PairModel:
         mean={f: float(v) for f, v in zip(FEATURES, mean, strict=True)},
         scale={f: float(v) for f, v in zip(FEATURES, scale, strict=True)},
         threshold=0.5,
-        head_types=types,
     )
 
 
@@ -189,11 +155,10 @@ def _score(events: list[Event], probs: list[np.ndarray], threshold: float) -> di
     return {"recall": round(recall, 4), "precision": round(precision, 4), "conll_f1": round(float(np.mean(conll)), 4)}
 
 
-def cross_validate(events: list[Event], types: HeadTypes) -> tuple[float, dict[str, dict[str, float]]]:
-    """Leave one NewsWCL50 event out: the threshold chosen, and the scores at every threshold tried (the
-    head-type probe is fitted on other gold, so it is fixed across folds)."""
+def cross_validate(events: list[Event]) -> tuple[float, dict[str, dict[str, float]]]:
+    """Leave one NewsWCL50 event out: the threshold chosen, and the scores at every threshold tried."""
     held = [e for e in events if e.wcl]
-    probs = [fit([e for e in events if e is not h], types).probabilities(h.table) for h in held]
+    probs = [fit([e for e in events if e is not h]).probabilities(h.table) for h in held]
     grid = {str(t): _score(held, probs, t) for t in THRESHOLDS}
     meeting = [t for t in THRESHOLDS if grid[str(t)]["precision"] >= TARGET_PRECISION and t >= LOWEST]
     if meeting:
@@ -203,24 +168,21 @@ def cross_validate(events: list[Event], types: HeadTypes) -> tuple[float, dict[s
     return chosen, grid
 
 
-def train(data: Path, gold: Sequence[Path] = (), types: Sequence[Path] = (), out: Path = OUT) -> dict[str, Any]:
-    """Fit the head-type probe on ``types``, then the pair model on every event, choose the threshold by
-    cross-validation, write ``out``.
+def train(data: Path, gold: Sequence[Path] = (), out: Path = OUT) -> dict[str, Any]:
+    """Fit the pair model on every event, choose the threshold by cross-validation, write ``out``.
 
     Raises:
         InputError: ``data`` is not in NewsWCL50 layout, or a gold set cannot be read.
     """
     settings = Settings()
     resources = Resources(settings)
-    read_wcl(data)  # a folder that is not in NewsWCL50 layout fails before the probe is fitted
-    probe = head_types(types, resources)
-    events = prepare(data, gold, settings, resources, probe)
-    threshold, grid = cross_validate(events, probe)
-    model = replace(fit(events, probe), threshold=threshold)
+    events = prepare(data, gold, settings, resources)
+    threshold, grid = cross_validate(events)
+    model = fit(events)
+    model = PairModel(model.coef, model.intercept, model.mean, model.scale, threshold)
     result = model.to_json() | {
         "cv": {"held_out": "each NewsWCL50 event in turn", "chosen": grid[str(threshold)], "grid": grid},
         "trained_on": [e.name for e in events],
-        "types_from": [str(p) for p in types],
         "pairs": int(sum(len(e.features) for e in events)),
     }
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,7 @@ its group (the names of one actor and the titles and descriptions an article wri
 head lemma, content lemmas, kind and entity label, number, grammatical role, the country it names,
 the facts whose claim units hold it, and three vectors — the static embedding of its words, of its
 head word, and its MiniLM states in context (the mean of the last block's token states over its
-wordpieces) — and, from the head-type probe (``head_types.py``), what kind of thing its head names.
-``pair_features`` yields one n×n matrix per entry of ``FEATURES``, so the pair model
+wordpieces). ``pair_features`` yields one n×n matrix per entry of ``FEATURES``, so the pair model
 is a weighted sum of matrices (no per-pair Python), and training reads the pairs it needs from them.
 """
 
@@ -55,7 +54,6 @@ FEATURES = (
     "title_share",
     "action_and_other",
     "two_actions",
-    "type_clash",
 )
 """Pair feature columns, in order (a bias term is added by the model)."""
 
@@ -145,10 +143,9 @@ def _equal(values: np.ndarray) -> np.ndarray:
     return np.asarray(values[:, None] == values[None, :])
 
 
-def pair_features(table: MentionTable, types: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
+def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
     """The features of every candidate pair, one symmetric n×n float32 matrix per name of ``FEATURES``,
-    in that order (the diagonal is meaningless); ``types`` holds each candidate's head-type
-    probabilities (``HeadTypes.probabilities`` of ``table.head_vec``)."""
+    in that order (the diagonal is meaningless)."""
     n = len(table.candidates)
     same_article = _equal(table.article)
     cross = ~same_article
@@ -197,7 +194,6 @@ def pair_features(table: MentionTable, types: np.ndarray) -> Iterator[tuple[str,
     inside = table.sentence >= 0
     sentence_vec = table.sentence_vec[np.maximum(table.sentence, 0)]
     sentence_cos = np.where(inside[:, None] & inside[None, :], _cos(sentence_vec, sentence_vec), 0.0)
-    worded = (table.kind == NOMINAL) | (table.kind == KINDS.index("title"))
     linked = np.zeros((n, n), dtype=bool)
     for a, b in table.links:
         linked[a, b] = linked[b, a] = True
@@ -248,9 +244,6 @@ def pair_features(table: MentionTable, types: np.ndarray) -> Iterator[tuple[str,
         "action_and_other": lambda: (table.kind[:, None] == 3) != (table.kind[None, :] == 3),
         "two_actions": lambda: (table.kind[:, None] == 3) & (table.kind[None, :] == 3),
         "title_share": lambda: _either(np.where(names[:, None], 0.0, title_share[heads][:, table.group])),
-        # Two descriptions or titles whose heads likely name different kinds of thing ("council" and
-        # "councilmember"): one minus the chance the probe puts both in one class.
-        "type_clash": lambda: np.where(worded[:, None] & worded[None, :], 1.0 - types @ types.T, 0.0),
     }
     for name in FEATURES:
         yield name, np.asarray(columns[name](), dtype=np.float32)

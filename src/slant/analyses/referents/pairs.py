@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from slant.analyses.referents.features import FEATURES, MentionTable, pair_features
-from slant.analyses.referents.head_types import HeadTypes
 from slant.errors import ModelUnavailableError
 
 if TYPE_CHECKING:
@@ -24,42 +23,32 @@ MODEL = "referents/model"
 
 @dataclass(frozen=True)
 class PairModel:
-    """Standardised logistic weights per feature, the linkage threshold for clustering, and the head-type
-    probe one feature reads."""
+    """Standardised logistic weights per feature, and the linkage threshold for clustering."""
 
     coef: dict[str, float]
     intercept: float
     mean: dict[str, float]
     scale: dict[str, float]
     threshold: float
-    head_types: HeadTypes
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "PairModel":
         """Read the shipped model; every feature of ``FEATURES`` must have a weight.
 
         Raises:
-            ModelUnavailableError: a feature or the head-type probe is missing (the model was trained
-                on other features).
+            ModelUnavailableError: a feature is missing (the model was trained on other features).
         """
         missing = [f for f in FEATURES if f not in data.get("coef", {})]
         if missing:
             raise ModelUnavailableError(
                 f"the referent model lacks weights for {', '.join(missing)}; run `slant train referents`"
             )
-        try:
-            head_types = HeadTypes.from_json(data["head_types"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelUnavailableError(
-                f"the referent model has no usable head-type probe ({exc}); run `slant train referents`"
-            ) from exc
         return cls(
             coef={f: float(data["coef"][f]) for f in FEATURES},
             intercept=float(data["intercept"]),
             mean={f: float(data["mean"][f]) for f in FEATURES},
             scale={f: float(data["scale"][f]) or 1.0 for f in FEATURES},
             threshold=float(data["threshold"]),
-            head_types=head_types,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -71,14 +60,13 @@ class PairModel:
             "mean": self.mean,
             "scale": self.scale,
             "threshold": self.threshold,
-            "head_types": self.head_types.to_json(),
         }
 
     def probabilities(self, table: MentionTable) -> np.ndarray:
         """The n×n matrix of pair probabilities (symmetric; the diagonal is 1)."""
         n = len(table.candidates)
         logit = np.full((n, n), self.intercept, dtype=np.float32)
-        for name, values in pair_features(table, self.head_types.probabilities(table.head_vec)):
+        for name, values in pair_features(table):
             w = self.coef[name] / self.scale[name]
             logit += w * values
             logit -= w * self.mean[name]

@@ -34,8 +34,7 @@ def _lemmas(doc: "Doc", cand: Candidate) -> frozenset[str]:
     )
 
 
-def head_lemma(token: "Token") -> str:
-    """The word the pair model compares heads by: the lemma, or the lower-cased form of a proper noun."""
+def _head_lemma(token: "Token") -> str:
     return token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
 
 
@@ -223,7 +222,7 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
             sentence.append(sentence_base + k if k >= 0 else -1)
             words.append(_lemmas(doc, c))
             definite.append(_definite(doc, c.first))
-            heads.append(head_lemma(head))
+            heads.append(_head_lemma(head))
             facts.append(frozenset(f for s, e, f in fact_units.get(art.id, []) if s <= c.start and c.end <= e))
             rows: list[int] = []
             if k >= 0:
