@@ -176,3 +176,11 @@ def test_train_tagger_takes_the_gold_and_basil_weights(
     ]
     assert seen[-1][1] == SMALL
     capsys.readouterr()
+
+
+def test_the_cli_offers_exactly_the_models_the_eval_scores() -> None:
+    from slant.cli.eval import BabeModelName
+    from slant.eval.babe import MODELS
+
+    # The CLI spells the choices out (importing the models at CLI start would slow every command).
+    assert {m.value for m in BabeModelName} == set(MODELS)

@@ -102,6 +102,8 @@ def eval_wcl(
 
 
 class BabeModelName(str, Enum):
+    """The keys of ``slant.eval.babe.MODELS`` (a test keeps the two equal)."""
+
     babe = "babe"
     tagger = "tagger"
 
