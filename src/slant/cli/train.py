@@ -60,12 +60,17 @@ def train_referents(
         list[Path] | None,
         typer.Option(help="Folder of word-choice gold sets (<set>/gold.json), repeatable; never the test split."),
     ] = None,
+    metric_gold: Annotated[
+        list[Path] | None,
+        typer.Option(help="Gold sets the learned mention metric also trains on, repeatable; never the test split."),
+    ] = None,
 ) -> None:
-    """Fit the mention pair model behind `referents` (threshold by leave-one-event-out CV) and ship it."""
+    """Fit the mention metric and pair model behind `referents` (threshold by leave-one-event-out CV) and ship them."""
     from slant.train.referents import OUT, train
 
     folders = gold if gold is not None else [WORDCHOICE / "dev"]
-    print_trained(train(data, folders), OUT)
+    extra = metric_gold if metric_gold is not None else [WORDCHOICE_TRAIN]
+    print_trained(train(data, folders, extra), OUT)
 
 
 @train_app.command("wording")

@@ -120,6 +120,15 @@ class Resources:
         Raises:
             ModelUnavailableError: the MiniLM package or the weights file is missing or unreadable.
         """
+        return self.minilm(), self.arrays(name)
+
+    def arrays(self, name: str) -> dict[str, np.ndarray]:
+        """Trained weights shipped as ``slant/data/{name}.npz`` (e.g. "referents/metric"), read once as
+        float32.
+
+        Raises:
+            ModelUnavailableError: the file is missing or unreadable.
+        """
         with _LOCK:
             key = name + ".npz"
             if key not in _SHIPPED:
@@ -132,8 +141,8 @@ class Resources:
                         f"the trained weights {path.name} are missing or broken ({exc}); "
                         f"run `slant train {name.split('/')[0]}`"
                     ) from exc
-            weights = _SHIPPED[key]
-        return self.minilm(), weights
+            weights: dict[str, np.ndarray] = _SHIPPED[key]
+            return weights
 
     def tuned(self, name: str, build: Callable[["NumpyMiniLM", dict[str, np.ndarray], Any], T]) -> T:
         """A model fine-tuned on top of MiniLM, built once per process by ``build(minilm, weights, meta)``

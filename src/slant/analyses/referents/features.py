@@ -5,8 +5,9 @@ its group (the names of one actor and the titles and descriptions an article wri
 head lemma, content lemmas, kind and entity label, number, grammatical role, the country it names,
 the facts whose claim units hold it, and three vectors — the static embedding of its words, of its
 head word, and its MiniLM states in context (the mean of the last block's token states over its
-wordpieces). ``pair_features`` yields one n×n matrix per entry of ``FEATURES``, so the pair model
-is a weighted sum of matrices (no per-pair Python), and training reads the pairs it needs from them.
+wordpieces) — and the three projected by the learned metric (``metric.py``). ``pair_features``
+yields one n×n matrix per entry of ``FEATURES``, so the pair model is a weighted sum of matrices (no
+per-pair Python), and training reads the pairs it needs from them.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ FEATURES = (
     "title_share",
     "action_and_other",
     "two_actions",
+    "metric_cosine",
 )
 """Pair feature columns, in order (a bias term is added by the model)."""
 
@@ -92,6 +94,9 @@ class MentionTable:
     words_vec: np.ndarray
     head_vec: np.ndarray
     context_vec: np.ndarray
+    metric_vec: np.ndarray
+    """The three vectors above projected by the learned metric (``metric.Metric``), unit rows; zero
+    rows when no metric is given (while ``slant train referents`` fits one)."""
     sentence_vec: np.ndarray
     """One row per sentence over all articles (``sentence`` indexes it)."""
     links: frozenset[tuple[int, int]]
@@ -243,6 +248,7 @@ def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
         "name_inside_other": lambda: (smaller > 0) & ((name_words @ name_words.T) == smaller),
         "action_and_other": lambda: (table.kind[:, None] == 3) != (table.kind[None, :] == 3),
         "two_actions": lambda: (table.kind[:, None] == 3) & (table.kind[None, :] == 3),
+        "metric_cosine": lambda: _cos(table.metric_vec, table.metric_vec),
         "title_share": lambda: _either(np.where(names[:, None], 0.0, title_share[heads][:, table.group])),
     }
     for name in FEATURES:

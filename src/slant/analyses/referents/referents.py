@@ -18,6 +18,7 @@ import numpy as np
 
 from slant.analyses.referents.cluster import cluster
 from slant.analyses.referents.features import ACTION, NAME, NOMINAL, MentionTable
+from slant.analyses.referents.metric import load as load_metric
 from slant.analyses.referents.pairs import load
 from slant.analyses.referents.table import CONTEXT_LAYER, build_table
 from slant.model import Comparison, Mention, Referent
@@ -59,7 +60,7 @@ def hidden_layers(resources: "Resources") -> tuple[int, ...]:
 
 def resolve(comparison: Comparison, resources: "Resources", settings: "Settings") -> Resolved:
     """Group every mention candidate of the comparison into referents (singletons included)."""
-    table = build_table(comparison, resources)
+    table = build_table(comparison, resources, load_metric(resources))
     if not table.candidates:
         empty = np.zeros(0, dtype=np.int64)
         return Resolved(table, empty, np.zeros((0, 0), dtype=np.float32), empty)
@@ -114,7 +115,8 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     """Groups that never join: two different people, a person and a named place, country or organisation
     ("Kim Jong Un" and "North Korea"), two places that stand for different countries ("North Korea" and
     "Seoul"), a person with a group named in the plural, one named thing with a coordination ("North
-    Korea" and "North and South Korea"), and two actions told with
+    Korea" and "North and South Korea"), two descriptions of which one has the other's head among its
+    modifiers ("immigrant advocates" and "immigrants"), and two actions told with
     verbs that cannot be one (an article that writes "tore down" and "hauled off" tells two things; two
     articles' verbs are one action only in sentences of one shared fact)."""
     groups = int(table.group.max()) + 1
@@ -145,10 +147,26 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     one = is_person | named_thing
     several_and_one = (several[:, None] & one[None, :]) | (one[:, None] & several[None, :])
     out: np.ndarray = two_people | person_and_many | person_and_thing | several_and_one | _two_verbs(table, groups)
-    out |= _co_arguments(comparison, table, groups)
+    out |= _co_arguments(comparison, table, groups) | _modifier_and_head(table, groups)
     for g, h in itertools.combinations(sorted(country), 2):
         if not country[g] & country[h]:
             out[g, h] = out[h, g] = True
+    return out
+
+
+def _modifier_and_head(table: MentionTable, groups: int) -> np.ndarray:
+    """Pairs of groups holding two descriptions of which one has the other's head word among its other
+    words: "immigrant advocates" are not "immigrants", "steel tariffs" not "steel". Names are left to
+    the pair model ("the Trump administration" and "Trump")."""
+    out = np.zeros((groups, groups), dtype=bool)
+    heads: dict[str, set[int]] = defaultdict(set)
+    for k in np.flatnonzero(table.kind == NOMINAL).tolist():
+        heads[table.head_lemmas[k]].add(int(table.group[k]))
+    for k in np.flatnonzero(table.kind == NOMINAL).tolist():
+        g = int(table.group[k])
+        for word in table.words[k] - {table.head_lemmas[k]}:
+            for h in heads.get(word, ()):
+                out[g, h] = out[h, g] = h != g
     return out
 
 

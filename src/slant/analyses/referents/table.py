@@ -12,6 +12,7 @@ from slant.analyses.actors.names import coordinated
 from slant.analyses.quotes.speech import is_negated
 from slant.analyses.referents.features import KINDS, MentionTable, mean_rows, role_of
 from slant.analyses.referents.mentions import Candidate, candidates
+from slant.analyses.referents.metric import Metric, raw_vectors
 from slant.model import Comparison
 from slant.nlp.places import country_of
 
@@ -191,8 +192,9 @@ def _context_states(comparison: Comparison, resources: "Resources", article_id: 
     return resources.minilm().hidden_states(texts, CONTEXT_LAYER)
 
 
-def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
-    """Every mention candidate of every article, with what the pair model reads about it."""
+def build_table(comparison: Comparison, resources: "Resources", metric: Metric | None) -> MentionTable:
+    """Every mention candidate of every article, with what the pair model reads about it (the learned
+    metric's vectors left zero when ``metric`` is None)."""
     actor_spans = _actor_index(comparison)
     fact_units = _fact_index(comparison)
     fact_sentences = {ev.sentence for fact in comparison.facts or [] if fact.status != "unique" for ev in fact.evidence}
@@ -258,7 +260,8 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
     sentence_vec = np.concatenate([comparison.nlp.vectors[a.id] for a in comparison.articles] or [np.zeros((0, 384))])
     raw = np.array(context, dtype=np.float32).reshape(len(cands), -1)
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
-    context_vec = raw / np.where(norms > 0, norms, 1.0)
+    context_vec = (raw / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    words_vec, head_vec = static.encode([c.text for c in cands]), static.encode(heads)
     return MentionTable(
         candidates=tuple(cands),
         article=np.array(article, dtype=np.int64),
@@ -274,9 +277,12 @@ def build_table(comparison: Comparison, resources: "Resources") -> MentionTable:
         role=np.array(role, dtype=np.int64),
         sentence=np.array(sentence, dtype=np.int64),
         facts=tuple(facts),
-        words_vec=static.encode([c.text for c in cands]),
-        head_vec=static.encode(heads),
-        context_vec=context_vec.astype(np.float32),
+        words_vec=words_vec,
+        head_vec=head_vec,
+        context_vec=context_vec,
+        metric_vec=metric.project(raw_vectors(context_vec, words_vec, head_vec))
+        if metric
+        else np.zeros((len(cands), 1), dtype=np.float32),
         sentence_vec=np.asarray(sentence_vec, dtype=np.float32),
         links=frozenset(links),
         group=group,
