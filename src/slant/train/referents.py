@@ -5,14 +5,15 @@ Training events are the NewsWCL50 events of ``--data`` (coded mentions, PROPERTY
 sets of ``--gold`` (``<set>/gold.json`` with ``referents``: every occurrence of a variant's words in
 its article is a mention of that referent; the dev split by default, never test; adding the train
 split to the pair model lowered the leave-one-event-out figures, docs/EVALUATION.md). A candidate
-takes the concept of the coded mention it matches (``eval.wcl.match``); pairs of candidates that both have one are the
-training pairs (same concept = 1). The learned metric (``train/referent_metric.py``) is fitted on the
-NewsWCL50 events and the sets of ``--metric-gold`` (the train split by default), and the pair model
-reads its cosine. The clustering threshold is chosen by leave-one-event-out over the NewsWCL50 events
-(the metric and the pair model both refitted without the held-out event): the highest macro recall at
-pooled precision >= ``TARGET_PRECISION`` among thresholds from ``LOWEST`` up (else the best
-precision). Writes ``slant/data/referents/model.json`` with the weights, the threshold and the CV
-figures, and ``slant/data/referents/metric.npz``.
+takes the concept of the coded mention it matches (``eval.wcl.match``); pairs of candidates that
+both have one are the training pairs (same concept = 1). The learned metric
+(``train/referent_metric.py``) is fitted on the NewsWCL50 events and the sets of ``--metric-gold``
+(the train split by default), and the pair model reads its cosine. The clustering threshold is
+chosen by leave-one-event-out over the NewsWCL50 events (the metric and the pair model both refitted
+without the held-out event; the pair model's training events read through cross-fitted metrics,
+``_Metrics``): the highest macro recall at pooled precision >= ``TARGET_PRECISION`` among thresholds
+from ``LOWEST`` up (else the best precision). Writes ``slant/data/referents/model.json`` with the
+weights, the threshold and the CV figures, and ``slant/data/referents/metric.npz``.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ LOWEST = 0.45
 """No looser threshold is chosen: NewsWCL50 scores only pairs of coded mentions, so it does not see
 uncoded phrases joining a referent. Chosen on the word-choice dev sets and the bundled examples with
 the learned metric: the dev rows' variant purity is 0.650 at 0.35, 0.680 at 0.40 and 0.724 at 0.45
-(the figure before the metric, at 0.35), and below 0.45 the bundled harbor example shows more than 20
+(0.722 before the metric, at 0.35), and below 0.45 the bundled harbor example shows more than 20
 rows, some of unrelated words (``tests/analyses/language/test_terms.py``). The CV grid keeps the
 figures of every threshold."""
 
