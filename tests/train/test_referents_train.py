@@ -45,3 +45,8 @@ def test_train_referents_writes_a_loadable_model(tmp_path: Path) -> None:
 def test_train_referents_refuses_a_folder_without_annotations(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="annotations.csv"):
         train(tmp_path, (), out=tmp_path / "model.json")
+
+
+def test_train_referents_refuses_a_gold_folder_without_sets(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no word-choice gold sets"):
+        train(_two_events(tmp_path / "wcl"), (), [tmp_path / "missing"], out=tmp_path / "model.json")

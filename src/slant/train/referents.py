@@ -101,7 +101,10 @@ def _gold_sets(folder: Path, settings: Settings) -> list[tuple[str, Comparison, 
     from slant.ingest import read_articles
 
     out = []
-    for path in sorted(folder.glob("*/gold.json")):
+    paths = sorted(folder.glob("*/gold.json"))
+    if not paths:
+        raise InputError(f"no word-choice gold sets (<set>/gold.json) in {folder}")
+    for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         files = [a["file"] for a in data["articles"]]
         articles = read_articles([str(path.parent / f) for f in files], settings)
