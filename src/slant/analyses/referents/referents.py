@@ -160,9 +160,10 @@ def _modifier_and_head(table: MentionTable, groups: int) -> np.ndarray:
     the pair model ("the Trump administration" and "Trump")."""
     out = np.zeros((groups, groups), dtype=bool)
     heads: dict[str, set[int]] = defaultdict(set)
-    for k in np.flatnonzero(table.kind == NOMINAL).tolist():
+    nominal = np.flatnonzero(table.kind == NOMINAL).tolist()
+    for k in nominal:
         heads[table.head_lemmas[k]].add(int(table.group[k]))
-    for k in np.flatnonzero(table.kind == NOMINAL).tolist():
+    for k in nominal:
         g = int(table.group[k])
         for word in table.words[k] - {table.head_lemmas[k]}:
             for h in heads.get(word, ()):

@@ -12,7 +12,7 @@ from slant.analyses.actors.names import coordinated
 from slant.analyses.quotes.speech import is_negated
 from slant.analyses.referents.features import KINDS, MentionTable, mean_rows, role_of
 from slant.analyses.referents.mentions import Candidate, candidates
-from slant.analyses.referents.metric import Metric, raw_vectors
+from slant.analyses.referents.metric import Metric, raw_vectors, unit_rows
 from slant.model import Comparison
 from slant.nlp.places import country_of
 
@@ -258,9 +258,7 @@ def build_table(comparison: Comparison, resources: "Resources", metric: Metric |
     norm = [vocab_norm.setdefault(c.text.lower(), len(vocab_norm)) for c in cands]
     head_ids = [vocab_head.setdefault(h, len(vocab_head)) for h in heads]
     sentence_vec = np.concatenate([comparison.nlp.vectors[a.id] for a in comparison.articles] or [np.zeros((0, 384))])
-    raw = np.array(context, dtype=np.float32).reshape(len(cands), -1)
-    norms = np.linalg.norm(raw, axis=1, keepdims=True)
-    context_vec = (raw / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    context_vec = unit_rows(np.array(context, dtype=np.float32).reshape(len(cands), -1))
     words_vec, head_vec = static.encode([c.text for c in cands]), static.encode(heads)
     return MentionTable(
         candidates=tuple(cands),
