@@ -13,6 +13,7 @@ from slant.cli import app, main
 from slant.errors import InputError
 from slant.eval.wcl import evaluate, wording
 from slant.eval.wcl_data import read_wcl
+from slant.settings import Settings
 
 LL = (
     "Caravan of Asylum Seekers Reaches Veskaria\n\n"
@@ -109,3 +110,34 @@ def test_wcl_cli_bad_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["eval", "wcl", "--data", str(tmp_path / "missing")]) == 2
     err = capsys.readouterr().err
     assert "no such folder" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["wcl", "terms", "language"])
+def test_eval_referent_threshold_reaches_the_settings(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import slant.eval.language
+    import slant.eval.wcl
+
+    seen: list[float | None] = []
+
+    def record(data: Path, settings: object = None) -> dict[str, float]:
+        seen.append(getattr(settings, "referent_threshold", "missing"))  # type: ignore[arg-type]
+        return {"recall": 0.5}
+
+    monkeypatch.setattr(slant.eval.wcl, "evaluate", record)
+    monkeypatch.setattr(slant.eval.language, "evaluate", record)
+    monkeypatch.setattr(slant.eval.language, "evaluate_terms", record)
+    for extra in ([], ["--referent-threshold", "0.3"]):
+        result = CliRunner().invoke(app, ["eval", command, "--data", str(tmp_path), "--json", *extra])
+        assert result.exit_code == 0, result.output
+    assert seen == [None, 0.3]
+    assert main(["eval", command, "--data", str(tmp_path), "--referent-threshold", "1.5"]) == 2
+
+
+@pytest.mark.slow
+def test_wcl_a_lower_referent_threshold_joins_more(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    loose = evaluate(folder, Settings().with_(referent_threshold=0.0))
+    strict = evaluate(folder, Settings().with_(referent_threshold=1.0))
+    assert loose["recall"] > strict["recall"]

@@ -22,6 +22,20 @@ from slant.cli.apps import (
 )
 from slant.settings import Settings
 
+ReferentThreshold = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        max=1.0,
+        help="Referent linkage threshold to score instead of the trained one (data/referents/model.json).",
+    ),
+]
+
+
+def _settings(**changes: object) -> Settings:
+    """The default settings with the options given on the command line (None: left as shipped)."""
+    return Settings().with_(**{k: v for k, v in changes.items() if v is not None})
+
 
 @eval_app.command("align")
 def eval_align(
@@ -65,12 +79,14 @@ def eval_language(
         float | None,
         typer.Option(help="Least wording-scorer probability for a word alone, instead of the shipped setting."),
     ] = None,
+    referent_threshold: ReferentThreshold = None,
 ) -> None:
     """Language marks: per-kind, micro and any-kind span P/R/F1 (protocol in slant/eval/language.py)."""
     from slant.eval.language import ANCHOR, evaluate
 
-    changes = {"tagger_threshold": tagger_threshold, "wording_threshold": wording_threshold}
-    settings = Settings().with_(**{k: v for k, v in changes.items() if v is not None})
+    settings = _settings(
+        tagger_threshold=tagger_threshold, wording_threshold=wording_threshold, referent_threshold=referent_threshold
+    )
     print_scores("language", evaluate(data, settings), ANCHOR, as_json)
 
 
@@ -81,11 +97,12 @@ def eval_terms(
     family_threshold: Annotated[
         float | None, typer.Option(help="Referent family threshold to score instead of the shipped setting.")
     ] = None,
+    referent_threshold: ReferentThreshold = None,
 ) -> None:
     """Terms: referent precision/recall/F1 and loaded-flag accuracy (protocol in slant/eval/language.py)."""
     from slant.eval.language import ANCHOR, evaluate_terms
 
-    settings = Settings() if family_threshold is None else Settings().with_(referent_family_threshold=family_threshold)
+    settings = _settings(referent_family_threshold=family_threshold, referent_threshold=referent_threshold)
     print_scores("terms", evaluate_terms(data, settings), ANCHOR, as_json)
 
 
@@ -93,12 +110,13 @@ def eval_terms(
 def eval_wcl(
     data: Annotated[Path, typer.Option(help="NewsWCL50-layout folder (event_N/*.txt, annotations.csv).")] = NEWSWCL50,
     as_json: JsonScores = False,
+    referent_threshold: ReferentThreshold = None,
 ) -> None:
     """Referents vs NewsWCL50's coded mentions: macro pair recall, precision, CoNLL F1, and a head-lemma
     baseline over the coded mentions in the same run (protocol in slant/eval/wcl.py)."""
     from slant.eval.wcl import ANCHOR, evaluate
 
-    print_scores("wcl", evaluate(data), ANCHOR, as_json)
+    print_scores("wcl", evaluate(data, _settings(referent_threshold=referent_threshold)), ANCHOR, as_json)
 
 
 class BabeModelName(str, Enum):
