@@ -8,7 +8,7 @@ import pytest
 from slant.analyses.referents.features import FEATURES, MentionTable
 from slant.analyses.referents.metric import Metric, raw_vectors, unit_rows
 from slant.errors import InputError
-from slant.train.referent_metric import fit_metric, labelled_pairs
+from slant.train.referent_metric import DIMS, fit_metric, labelled_pairs
 
 
 class _Table:
@@ -47,7 +47,7 @@ def test_the_fitted_metric_tells_mentions_of_one_referent_better_than_the_raw_co
     projected = metric.project(raw)
     learned = np.einsum("ij,ij->i", projected[i], projected[j])
     plain = np.einsum("ij,ij->i", unit_rows(raw)[i], unit_rows(raw)[j])
-    assert metric.weight.shape == (64, 384 + 256 + 256)
+    assert metric.weight.shape == (DIMS, 384 + 256 + 256)
     assert _auc(same, learned) > _auc(same, plain) + 0.05
     assert np.allclose(np.linalg.norm(projected, axis=1), 1.0, atol=1e-5)
 
