@@ -50,3 +50,56 @@ def test_train_referents_refuses_a_folder_without_annotations(tmp_path: Path) ->
 def test_train_referents_refuses_a_gold_folder_without_sets(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no word-choice gold sets"):
         train(_two_events(tmp_path / "wcl"), (), [tmp_path / "missing"], out=tmp_path / "model.json")
+
+
+def _gold_set(root: Path) -> Path:
+    """One invented set: two articles on a port vote, one referent named two ways."""
+    folder = root / "port"
+    folder.mkdir(parents=True)
+    (folder / "left.txt").write_text(
+        "Dockworkers cheered on Tuesday as the council approved the harbor plan. "
+        "Union leaders said the vote protects jobs, and a spokesman was handing out flyers.\n",
+        encoding="utf-8",
+    )
+    (folder / "right.txt").write_text(
+        "Shipping firms fumed on Tuesday after the council rammed through the harbor scheme. "
+        "Executives said the decision would cost millions, brushing aside the union's claims.\n",
+        encoding="utf-8",
+    )
+    variants = [{"file": "left.txt", "text": "harbor plan"}, {"file": "right.txt", "text": "harbor scheme"}]
+    council = [{"file": "left.txt", "text": "council"}, {"file": "right.txt", "text": "council"}]
+    gold = {
+        "event": "port",
+        "articles": [{"file": "left.txt", "marks": []}, {"file": "right.txt", "marks": []}],
+        "referents": [{"type": "OBJECT", "variants": variants}, {"type": "GROUP", "variants": council}],
+    }
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    return root
+
+
+@pytest.mark.slow
+def test_gold_sets_add_uncoded_negatives_and_newswcl50_does_not(tmp_path: Path) -> None:
+    """In a gold set a candidate touching no listed wording is a referent of its own, and cross-article
+    pairs holding one are drawn as negatives (at most ``NEGATIVES`` per labelled pair); a NewsWCL50
+    event keeps only pairs of two coded mentions."""
+    from slant.nlp.resources import Resources
+    from slant.settings import Settings
+    from slant.train.referents import NEGATIVES, UNCODED, prepare
+
+    settings = Settings()
+    resources = Resources(settings)
+    (gold_event,) = prepare(None, [_gold_set(tmp_path / "gold")], settings, resources)
+    i, j = gold_event.pairs
+    concept = gold_event.concept
+    uncoded = (concept[i] >= UNCODED) | (concept[j] >= UNCODED)
+    labelled = int((~uncoded).sum())
+    assert labelled > 0 and 0 < int(uncoded.sum()) <= NEGATIVES * labelled
+    assert (gold_event.table.article[i[uncoded]] != gold_event.table.article[j[uncoded]]).all()
+    assert (concept[i[uncoded]] != concept[j[uncoded]]).all()
+    texts = {c.text for c, k in zip(gold_event.table.candidates, concept, strict=True) if k >= UNCODED}
+    assert not any("harbor" in t or "council" in t for t in texts)
+    assert (concept[i[~uncoded]] == concept[j[~uncoded]]).any()
+    for wcl_event in prepare(_two_events(tmp_path / "wcl"), (), settings, resources):
+        members = wcl_event.concept[np.concatenate(wcl_event.pairs)]
+        assert ((members >= 0) & (members < UNCODED)).all()
+        assert (wcl_event.concept < UNCODED).all()

@@ -29,7 +29,8 @@ SEED = 0
 def labelled_pairs(
     table: MentionTable, pairs: tuple[np.ndarray, np.ndarray], concept: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The cross-article pairs among ``pairs`` (both mentions labelled) and whether each names one referent."""
+    """The cross-article pairs among ``pairs`` (both mentions labelled; an uncoded mention of a gold
+    set is labelled as a referent of its own) and whether each names one referent."""
     i, j = pairs
     cross = table.article[i] != table.article[j]
     i, j = i[cross], j[cross]
