@@ -116,9 +116,14 @@ def apart(comparison: Comparison, table: MentionTable) -> np.ndarray:
     ("Kim Jong Un" and "North Korea"), two places that stand for different countries ("North Korea" and
     "Seoul"), a person with a group named in the plural, one named thing with a coordination ("North
     Korea" and "North and South Korea"), two descriptions of which one has the other's head among its
-    modifiers ("immigrant advocates" and "immigrants"), and two actions told with
-    verbs that cannot be one (an article that writes "tore down" and "hauled off" tells two things; two
-    articles' verbs are one action only in sentences of one shared fact)."""
+    modifiers ("immigrant advocates" and "immigrants"), a verb and a phrase filling one of its slots
+    ("deport" and "immigrants"), two phrases in different slots of one verb ("shields immigrants from
+    deportation"), and two actions one article tells with different verbs ("tore down" and "hauled off").
+
+    Not held apart (left to the pair model, which weighs the same evidence as features): two conjuncts
+    ("mothers and fathers", both "parents" in NewsWCL50's loose coding), and two articles' verbs in
+    sentences of no shared fact (the fact links miss some). As hard constraints these cost NewsWCL50
+    recall at every precision (docs/EVALUATION.md, twelfth session)."""
     groups = int(table.group.max()) + 1
     actors = comparison.actors or []
     person = np.full(groups, -1, dtype=np.int64)
@@ -176,26 +181,20 @@ _SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 
 def _slot(token: "Token") -> tuple[int, str] | None:
     """The predicate ``token`` fills a slot of, and the slot: its subject or object, or the object of a
-    preposition attached to it ("shields [immigrants] from [deportation]"); a conjunct counts as a
-    slot of the word it is joined to ("North [and] South Korea")."""
+    preposition attached to it ("shields [immigrants] from [deportation]")."""
     if token.dep_ in _SLOTS:
         return token.head.i, token.dep_
     if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent"} and token.head.head.pos_ in {"VERB", "AUX"}:
         return token.head.head.i, f"{token.head.dep_}:{token.head.lower_}"
-    if token.dep_ == "conj":
-        return token.head.i, "conj"
     return None
 
 
 def _co_arguments(comparison: Comparison, table: MentionTable, groups: int) -> np.ndarray:
-    """Pairs of groups one clause keeps apart: a verb and a phrase filling one of its slots ("deport"
-    and "immigrants"), two phrases filling different slots of one verb ("shields immigrants from
-    deportation"), and two conjuncts. Apposition, copulas and what a verb calls its object are links
-    (``table._links``), not slots, so "the strait is a tinderbox" stays one."""
+    """Pairs of groups one clause keeps apart: a verb and a phrase filling one of its slots ("deport" and
+    "immigrants"), and two phrases filling different slots of one verb ("shields immigrants from
+    deportation"). Apposition, copulas and what a verb calls its object are links (``table._links``),
+    not slots, so "the strait is a tinderbox" stays one."""
     out = np.zeros((groups, groups), dtype=bool)
-    phrase_at = {
-        (c.article, c.head): int(table.group[k]) for k, c in enumerate(table.candidates) if table.kind[k] != ACTION
-    }
     verbs: dict[tuple[str, int], list[int]] = defaultdict(list)
     fills: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
     for k, cand in enumerate(table.candidates):
@@ -203,8 +202,6 @@ def _co_arguments(comparison: Comparison, table: MentionTable, groups: int) -> n
             verbs[(cand.article, cand.head)].append(int(table.group[k]))
         elif (found := _slot(comparison.nlp.docs[cand.article][cand.head])) is not None:
             fills[(cand.article, found[0])].append((found[1], int(table.group[k])))
-            if found[1] == "conj" and (cand.article, found[0]) in phrase_at:
-                fills[(cand.article, found[0])].append(("joined", phrase_at[(cand.article, found[0])]))
     for key, slots in fills.items():
         for (slot, g), (other, h) in itertools.combinations(slots, 2):
             if slot != other and g != h:
@@ -217,19 +214,18 @@ def _co_arguments(comparison: Comparison, table: MentionTable, groups: int) -> n
 
 
 def _two_verbs(table: MentionTable, groups: int) -> np.ndarray:
-    """Pairs of groups that are actions told with verbs and cannot be one action: one article's different
-    verbs, or two articles' verbs in sentences of no shared fact."""
-    verb: dict[int, tuple[str, str, frozenset[str]]] = {}
+    """Pairs of groups that are actions one article tells with different verbs."""
+    verb: dict[int, tuple[str, str]] = {}
     mixed: set[int] = set()
     for k, g in enumerate(table.group.tolist()):
-        told = (table.candidates[k].article, table.head_lemmas[k], table.facts[k])
+        told = (table.candidates[k].article, table.head_lemmas[k])
         if table.kind[k] != ACTION or verb.setdefault(g, told) != told:
             mixed.add(g)
     out = np.zeros((groups, groups), dtype=bool)
     only = [(g, told) for g, told in verb.items() if g not in mixed]
-    for i, (g, (article, lemma, facts)) in enumerate(only):
-        for h, (other, second, their) in only[i + 1 :]:
-            if (lemma != second) if article == other else not facts & their:
+    for i, (g, (article, lemma)) in enumerate(only):
+        for h, (other, second) in only[i + 1 :]:
+            if article == other and lemma != second:
                 out[g, h] = out[h, g] = True
     return out
 
