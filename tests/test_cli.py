@@ -222,3 +222,21 @@ def test_cli_external_lexicons_add_marks(examples: Path, tmp_path: Path, capsys:
     assert categories & {"recasens", "mpqa"}
     assert not {m["category"] for m in json.loads(plain.read_text(encoding="utf-8"))["language"]} & {"recasens", "mpqa"}
     assert json.loads(extra.read_text(encoding="utf-8"))["provenance"]["settings"]["lexicons"] == str(LEXICONS)
+
+
+def test_train_referents_keeps_metrics_in_the_given_cache_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import slant.train.referents
+
+    seen: list[object] = []
+
+    def fake_train(data: Path, gold: object, extra: object, metric_cache: Path | None = None) -> dict[str, object]:
+        seen.append(metric_cache)
+        return {"threshold": 0.5}
+
+    monkeypatch.setattr(slant.train.referents, "train", fake_train)
+    assert main(["train", "referents", "--data", str(tmp_path), "--metric-cache", str(tmp_path / "c")]) == 0
+    assert main(["train", "referents", "--data", str(tmp_path), "--no-metric-cache"]) == 0
+    assert seen == [tmp_path / "c", None]
+    assert json.loads(capsys.readouterr().out.split("}")[0] + "}") == {"threshold": 0.5}

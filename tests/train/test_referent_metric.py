@@ -8,7 +8,8 @@ import pytest
 from slant.analyses.referents.features import FEATURES, MentionTable
 from slant.analyses.referents.metric import Metric, raw_vectors, unit_rows
 from slant.errors import InputError
-from slant.train.referent_metric import DIMS, fit_metric, labelled_pairs
+from slant.train import referent_metric
+from slant.train.referent_metric import DIMS, cache_key, fit_metric, fit_metric_cached, labelled_pairs
 
 
 class _Table:
@@ -50,6 +51,45 @@ def test_the_fitted_metric_tells_mentions_of_one_referent_better_than_the_raw_co
     assert metric.weight.shape == (DIMS, 384 + 256 + 256)
     assert _auc(same, learned) > _auc(same, plain) + 0.05
     assert np.allclose(np.linalg.norm(projected, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_cached_metric_is_read_back_only_for_the_same_inputs(tmp_path, monkeypatch) -> None:
+    rng = np.random.default_rng(5)
+    events = [_event(rng, concepts=4, per=3) for _ in range(3)]
+    first = fit_metric_cached(events, tmp_path, epochs=1, batch=64)  # type: ignore[arg-type]
+    assert np.array_equal(first.weight, fit_metric(events, epochs=1, batch=64).weight)  # type: ignore[arg-type]
+    assert [p.name for p in tmp_path.iterdir()] == [f"{cache_key(events, 1, 64)}.npy"]  # type: ignore[arg-type]
+
+    fits: list[int] = []
+    real = referent_metric.fit_metric
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        fits.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(referent_metric, "fit_metric", counted)
+    again = fit_metric_cached(events, tmp_path, epochs=1, batch=64)  # type: ignore[arg-type]
+    assert fits == [] and np.array_equal(again.weight, first.weight)
+
+    table, pairs, concept = events[0]
+    relabelled = [(table, pairs, np.roll(concept, 1)), *events[1:]]
+    fit_metric_cached(relabelled, tmp_path, epochs=1, batch=64)  # type: ignore[arg-type]
+    assert fits == [1] and len(list(tmp_path.glob("*.npy"))) == 2
+    fit_metric_cached(events, tmp_path, epochs=2, batch=64)  # type: ignore[arg-type]
+    assert fits == [1, 1]
+
+
+def test_a_broken_cache_entry_is_fitted_again(tmp_path) -> None:
+    rng = np.random.default_rng(6)
+    events = [_event(rng, concepts=4, per=3) for _ in range(2)]
+    entry = tmp_path / f"{cache_key(events, 1, 64)}.npy"  # type: ignore[arg-type]
+    entry.write_bytes(b"not an array")
+    metric = fit_metric_cached(events, tmp_path, epochs=1, batch=64)  # type: ignore[arg-type]
+    assert metric.weight.shape == (DIMS, 384 + 256 + 256)
+    assert np.array_equal(np.load(entry), metric.weight)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert np.array_equal(fit_metric_cached(events, blocked, epochs=1, batch=64).weight, metric.weight)  # type: ignore[arg-type]
 
 
 def test_only_cross_article_pairs_train_the_metric() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -13,6 +14,7 @@ from slant.analyses.referents.features import FEATURES
 from slant.analyses.referents.metric import Metric
 from slant.analyses.referents.pairs import PairModel
 from slant.errors import InputError
+from slant.train import referent_metric
 from slant.train.referents import THRESHOLDS, train
 from tests.eval.test_wcl import _folder
 
@@ -27,9 +29,9 @@ def _two_events(root: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_train_referents_writes_a_loadable_model(tmp_path: Path) -> None:
-    out = tmp_path / "model.json"
-    result = train(_two_events(tmp_path / "wcl"), (), out=out)
+def test_train_referents_writes_a_loadable_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, cache = tmp_path / "model.json", tmp_path / "cache"
+    result = train(_two_events(tmp_path / "wcl"), (), out=out, metric_cache=cache)
     data = json.loads(out.read_text(encoding="utf-8"))
     model = PairModel.from_json(data)
     assert set(model.coef) == set(FEATURES)
@@ -40,6 +42,30 @@ def test_train_referents_writes_a_loadable_model(tmp_path: Path) -> None:
         metric = Metric(arrays["weight"])
     assert data["metric"] == {"dims": 64, "trained_on": ["wcl0", "wcl1"]}
     assert metric.weight.shape == (64, 384 + 256 + 256) and np.isfinite(metric.weight).all()
+
+    # Fitted on both events, and on either alone: the two events are copies, so those two fits share
+    # their inputs and one cache entry. A rerun reads every metric back and writes the same files.
+    assert len(list(cache.glob("*.npy"))) == 2
+    # (A fit left with no events refuses at once and is never kept.)
+    calls: list[str] = []
+    real = referent_metric.fit_metric
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        try:
+            fitted = real(*args, **kwargs)
+        except InputError:
+            calls.append("refused")
+            raise
+        calls.append("fitted")
+        return fitted
+
+    monkeypatch.setattr(referent_metric, "fit_metric", watched)
+    again = tmp_path / "again" / "model.json"
+    train(tmp_path / "wcl", (), out=again, metric_cache=cache)
+    assert "fitted" not in calls
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    with np.load(again.with_name("metric.npz")) as arrays:
+        assert np.array_equal(arrays["weight"], metric.weight)
 
 
 def test_train_referents_refuses_a_folder_without_annotations(tmp_path: Path) -> None:

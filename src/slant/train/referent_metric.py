@@ -6,17 +6,26 @@ cross-article pairs of labelled mentions (positives weighted up to balance the c
 ``MAX_POSITIVE_WEIGHT``), Adam, ``EPOCHS`` passes, seeded. The map is all that is shipped; the scale
 and offset of the cosine are left to the pair model, which weighs ``metric_cosine`` against the
 other features.
+
+The fit is deterministic (seeded, CPU), so ``fit_metric_cached`` keeps each fitted map under the hash
+of everything it depends on (the fitting code, the torch version, the settings and every input vector and
+labelled pair): `slant train referents` fits one map per set of left-out events (16 fits, most of its
+run time), and a rerun whose mention vectors did not change (a change to the pair features or the
+clustering) reads them back instead.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from slant.analyses.referents.features import MentionTable
-from slant.analyses.referents.metric import Metric, raw_vectors
+from slant.analyses.referents.metric import Metric, raw_vectors, unit_rows
 from slant.errors import InputError
 
 DIMS = 64
@@ -37,8 +46,55 @@ def labelled_pairs(
     return i, j, (concept[i] == concept[j]).astype(np.float32)
 
 
+Example = tuple[MentionTable, tuple[np.ndarray, np.ndarray], np.ndarray]
+
+
+def cache_key(examples: Sequence[Example], epochs: int = EPOCHS, batch: int = BATCH) -> str:
+    """The hash of everything a fit depends on: the code that fits and reads it, torch's version, the
+    settings and each event's input vectors and labelled cross-article pairs."""
+    import torch
+
+    digest = hashlib.sha256(_CODE)
+    digest.update(f"{torch.__version__}|{DIMS}|{epochs}|{batch}|{MAX_POSITIVE_WEIGHT}|{SEED}".encode())
+    for table, pairs, concept in examples:
+        i, j, labels = labelled_pairs(table, pairs, concept)
+        for part in (raw_vectors(table.context_vec, table.words_vec, table.head_vec), i, j, labels):
+            digest.update(f"{part.dtype}{part.shape}".encode())
+            digest.update(np.ascontiguousarray(part).tobytes())
+    return digest.hexdigest()
+
+
+def fit_metric_cached(
+    examples: Sequence[Example], cache: Path | None, epochs: int = EPOCHS, batch: int = BATCH
+) -> Metric:
+    """``fit_metric``, read from ``cache`` (a folder) when the same inputs were fitted before, and
+    stored there otherwise; no cache when it is None. An unreadable entry is fitted again, and a
+    folder that cannot be written is left alone.
+
+    Raises:
+        InputError: the events give no cross-article pairs of both kinds.
+    """
+    if cache is None:
+        return fit_metric(examples, epochs, batch)
+    path = cache / f"{cache_key(examples, epochs, batch)}.npy"
+    if path.is_file():
+        try:
+            return Metric(np.load(path, allow_pickle=False))
+        except (OSError, ValueError):
+            pass
+    metric = fit_metric(examples, epochs, batch)
+    partial = path.with_name(path.stem + ".partial.npy")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        np.save(partial, metric.weight, allow_pickle=False)
+        partial.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next run its time
+    return metric
+
+
 def fit_metric(
-    examples: Sequence[tuple[MentionTable, tuple[np.ndarray, np.ndarray], np.ndarray]],
+    examples: Sequence[Example],
     epochs: int = EPOCHS,
     batch: int = BATCH,
 ) -> Metric:
@@ -87,3 +143,9 @@ def fit_metric(
             loss.backward()
             optimiser.step()
     return Metric(project.weight.detach().numpy().astype(np.float32))
+
+
+_CODE = hashlib.sha256(
+    "".join(inspect.getsource(code) for code in (fit_metric, labelled_pairs, raw_vectors, unit_rows, Metric)).encode()
+).digest()
+"""The hash of the code a cached map comes from (read once, at import)."""

@@ -44,7 +44,7 @@ from slant.nlp.parse import embed, parse
 from slant.nlp.resources import Resources
 from slant.pipeline import assign_ids, build_pipeline
 from slant.settings import Settings
-from slant.train.referent_metric import DIMS, SEED, fit_metric
+from slant.train.referent_metric import DIMS, SEED, fit_metric_cached
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "referents" / "model.json"
 METRIC_OUT = OUT.with_name("metric.npz")
@@ -175,9 +175,11 @@ class _Metrics:
     """The metric fitted on the NewsWCL50 events but those left out and on the metric-only gold, one
     fit per set of left-out events."""
 
-    def __init__(self, events: Sequence[Event], extra: Sequence[Event]) -> None:
+    def __init__(self, events: Sequence[Event], extra: Sequence[Event], cache: Path | None = None) -> None:
         self.events, self.extra = [e for e in events if e.wcl], list(extra)
         self.fitted: dict[frozenset[str], Metric] = {}
+        self.cache = cache
+        """Folder of fitted maps kept across runs (``referent_metric.fit_metric_cached``); None for none."""
 
     def without(self, names: frozenset[str], required: bool = True) -> Metric:
         """The metric fitted without the events ``names``; when it is not ``required`` and the rest
@@ -189,7 +191,7 @@ class _Metrics:
         if names not in self.fitted:
             chosen = [e for e in self.events if e.name not in names] + self.extra
             try:
-                self.fitted[names] = fit_metric([(e.table, e.pairs, e.concept) for e in chosen])
+                self.fitted[names] = fit_metric_cached([(e.table, e.pairs, e.concept) for e in chosen], self.cache)
             except InputError:
                 if required:
                     raise
@@ -261,9 +263,16 @@ def cross_validate(events: list[Event], metrics: _Metrics) -> tuple[float, dict[
     return chosen, grid
 
 
-def train(data: Path, gold: Sequence[Path] = (), metric_gold: Sequence[Path] = (), out: Path = OUT) -> dict[str, Any]:
+def train(
+    data: Path,
+    gold: Sequence[Path] = (),
+    metric_gold: Sequence[Path] = (),
+    out: Path = OUT,
+    metric_cache: Path | None = None,
+) -> dict[str, Any]:
     """Fit the metric and the pair model on every event, choose the threshold by cross-validation,
-    write ``out`` and the metric beside it.
+    write ``out`` and the metric beside it. Fitted metrics are kept in ``metric_cache`` (a folder)
+    and read back when their inputs come again (None: always fitted).
 
     Raises:
         InputError: ``data`` is not in NewsWCL50 layout, or a gold set cannot be read.
@@ -272,7 +281,7 @@ def train(data: Path, gold: Sequence[Path] = (), metric_gold: Sequence[Path] = (
     resources = Resources(settings)
     events = prepare(data, gold, settings, resources)
     extra = prepare(None, metric_gold, settings, resources)
-    metrics = _Metrics(events, extra)
+    metrics = _Metrics(events, extra, metric_cache)
     threshold, grid = cross_validate(events, metrics)
     metric = metrics.without(frozenset())
     model = fit(metrics.cross_fitted(events, frozenset()))
