@@ -238,5 +238,7 @@ def test_train_referents_keeps_metrics_in_the_given_cache_unless_told_not_to(
     monkeypatch.setattr(slant.train.referents, "train", fake_train)
     assert main(["train", "referents", "--data", str(tmp_path), "--metric-cache", str(tmp_path / "c")]) == 0
     assert main(["train", "referents", "--data", str(tmp_path), "--no-metric-cache"]) == 0
-    assert seen == [tmp_path / "c", None]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert main(["train", "referents", "--data", str(tmp_path)]) == 0
+    assert seen == [tmp_path / "c", None, tmp_path / "xdg" / "slant" / "referent-metrics"]
     assert json.loads(capsys.readouterr().out.split("}")[0] + "}") == {"threshold": 0.5}

@@ -45,8 +45,12 @@ NEWSMTSC_DEVTEST = NEWSMTSC_TRAIN.with_name("devtest_mt.jsonl")
 NEWSWCL50 = DATA / "newswcl50"
 WORDCHOICE = EXAMPLES / "wordchoice"
 WORDCHOICE_TRAIN = WORDCHOICE / "train"
-METRIC_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "slant" / "referent-metrics"
-"""Where `slant train referents` keeps its fitted mention metrics (``train.referent_metric.fit_metric_cached``)."""
+
+
+def metric_cache() -> Path:
+    """Where `slant train referents` keeps its fitted mention metrics (``train.referent_metric.fit_metric_cached``):
+    ``$XDG_CACHE_HOME/slant/referent-metrics``, else under ``~/.cache``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "slant" / "referent-metrics"
 
 
 class Format(str, Enum):

@@ -15,12 +15,12 @@ from slant.cli.apps import (
     BABE_TRAIN,
     BASIL_DIR,
     EXAMPLES,
-    METRIC_CACHE,
     NEWSMTSC_DEVTEST,
     NEWSMTSC_TRAIN,
     NEWSWCL50,
     WORDCHOICE,
     WORDCHOICE_TRAIN,
+    metric_cache,
     train_app,
 )
 
@@ -65,20 +65,25 @@ def train_referents(
         list[Path] | None,
         typer.Option(help="Gold sets the learned mention metric also trains on, repeatable; never the test split."),
     ] = None,
-    metric_cache: Annotated[
-        Path,
+    cache: Annotated[
+        Path | None,
         typer.Option(
-            help="Folder keeping fitted metrics by the hash of their inputs; a rerun on unchanged vectors reads them."
+            "--metric-cache",
+            help="Folder keeping fitted metrics by the hash of their inputs; a rerun on unchanged vectors reads "
+            "them. [default: $XDG_CACHE_HOME/slant/referent-metrics]",
         ),
-    ] = METRIC_CACHE,
-    no_metric_cache: Annotated[bool, typer.Option(help="Fit every metric afresh and keep none.")] = False,
+    ] = None,
+    no_metric_cache: Annotated[
+        bool, typer.Option("--no-metric-cache", help="Fit every metric afresh and keep none.")
+    ] = False,
 ) -> None:
     """Fit the mention metric and pair model behind `referents` (threshold by leave-one-event-out CV) and ship them."""
     from slant.train.referents import OUT, train
 
     folders = gold if gold is not None else [WORDCHOICE / "dev"]
     extra = metric_gold if metric_gold is not None else [WORDCHOICE_TRAIN]
-    print_trained(train(data, folders, extra, metric_cache=None if no_metric_cache else metric_cache), OUT)
+    kept = None if no_metric_cache else cache or metric_cache()
+    print_trained(train(data, folders, extra, metric_cache=kept), OUT)
 
 
 @train_app.command("wording")

@@ -51,14 +51,15 @@ Example = tuple[MentionTable, tuple[np.ndarray, np.ndarray], np.ndarray]
 
 def cache_key(examples: Sequence[Example], epochs: int = EPOCHS, batch: int = BATCH) -> str:
     """The hash of everything a fit depends on: the code that fits and reads it, torch's version, the
-    settings and each event's input vectors and labelled cross-article pairs."""
+    settings and each event's mention vectors (``raw_vectors`` joins them; its code is in the hash)
+    and labelled cross-article pairs."""
     import torch
 
     digest = hashlib.sha256(_CODE)
     digest.update(f"{torch.__version__}|{DIMS}|{epochs}|{batch}|{MAX_POSITIVE_WEIGHT}|{SEED}".encode())
     for table, pairs, concept in examples:
         i, j, labels = labelled_pairs(table, pairs, concept)
-        for part in (raw_vectors(table.context_vec, table.words_vec, table.head_vec), i, j, labels):
+        for part in (table.context_vec, table.words_vec, table.head_vec, i, j, labels):
             digest.update(f"{part.dtype}{part.shape}".encode())
             digest.update(np.ascontiguousarray(part).tobytes())
     return digest.hexdigest()
