@@ -168,6 +168,29 @@ def test_actors_a_shared_surname_goes_to_the_person_named_most() -> None:
 
 
 @pytest.mark.slow
+def test_actors_a_family_name_written_first_goes_to_the_relative_named_most() -> None:
+    # Invented names written family name first: the story names the leader in full far more often than
+    # his father and grandfather, and a lone "Park" is the leader (not a person of its own).
+    text = (
+        "Park Sung-ho arrived in Daeryeong on Monday. Park Sung Ho met the envoy. His father, Park Tae-il, "
+        "ruled before him, as did Park Il-gon. Park Sung-ho later spoke to reporters. Park said the talks "
+        "were useful, and Park Sung-ho left."
+    )
+    actors = _actors(text)
+    leader = [a for a in actors if any(m.text.startswith("Park Sung") for m in a.mentions)]
+    assert len(leader) == 1 and "Park" in {m.text for m in leader[0].mentions}
+    assert not any(a.name == "Park" for a in actors)
+    assert "Park" not in {m.text for m in _by_name(actors, "Park Tae-il").mentions}
+
+
+@pytest.mark.slow
+def test_actors_a_family_name_written_first_stays_unlinked_when_no_one_leads() -> None:
+    text = "Park Sung-ho arrived on Monday. Park Tae-il stayed home. Park said the talks were useful."
+    actors = _actors(text)
+    assert not any("Park" in {m.text for m in a.mentions} and len(a.mentions) > 1 for a in actors)
+
+
+@pytest.mark.slow
 def test_actors_a_shared_surname_stays_unlinked_when_no_one_leads() -> None:
     text = "Maria Varga arrived on Monday. Tomas Varga stayed home. Varga said the talks were useful."
     actors = _actors(text)

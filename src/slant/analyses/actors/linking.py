@@ -3,7 +3,7 @@ a hyphen or cut short, a family name written first, acronyms (see ``link_names``
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from slant.analyses.actors.names import acronym
@@ -48,13 +48,15 @@ def _folded(key: str) -> str:
     return key.replace("-", " ")
 
 
-def _principal(by_key: dict[str, list[int]], keys: set[str]) -> int | None:
-    """Of several people sharing a surname, the one the story names in full at least twice as often as
-    any other ("Macron" for Emmanuel Macron, not Brigitte Macron), or None."""
-    ranked = sorted(keys, key=lambda k: -len(by_key[k]))
-    if len(ranked) < 2 or len(by_key[ranked[0]]) < 2 * len(by_key[ranked[1]]):
+def _principal(named: list[int], uf: UnionFind) -> int | None:
+    """Of the people the full-name mentions ``named`` stand for, the one the story names in full at least twice
+    as often as any other ("Macron" for Emmanuel Macron, not Brigitte Macron; "Kim" for Kim Jong Un
+    named seven times, not his father named once), or None. Names one person goes by ("Kim Jong Un",
+    "Kim Jong-un") count together."""
+    ranked = Counter(uf.find(i) for i in named).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
         return None
-    return by_key[ranked[0]][0]
+    return ranked[0][0]
 
 
 def _union_groups(groups: dict[str, list[int]], uf: UnionFind) -> None:
@@ -89,19 +91,18 @@ def link_names(cands: list[Named], uf: UnionFind) -> None:
                 uf.union(by_folded[short][0], by_folded[long][0])
     # A lone name written first in one person's full name and last in nobody's is that person's family
     # name written first ("Moon" of "Moon Jae-in") or a first name used alone ("Donald").
-    forenames: dict[str, dict[int, int]] = defaultdict(dict)
+    # Several people with that first word ("Kim" of "Kim Jong Un", "Kim Jong-il" and "Kim Il-sung"): the
+    # one named in full at least twice as often as any other, as for a shared surname.
+    forenames: dict[str, set[str]] = defaultdict(set)
     for i in persons:
-        forenames[cands[i].tokens[0]][uf.find(i)] = i
+        forenames[cands[i].tokens[0]].add(cands[i].key)
     for i, c in enumerate(cands):
         if len(c.tokens) == 1:
             keys = surnames.get(c.tokens[0], set())
-            if len(keys) == 1:
-                target = next(j for j in persons if cands[j].key in keys)
-                uf.union(i, target)
-            elif len(keys) > 1 and (principal := _principal(by_key, keys)) is not None:
+            if not keys and c.label == "PERSON":
+                keys = forenames.get(c.tokens[0], set())
+            if keys and (principal := _principal([j for k in sorted(keys) for j in by_key[k]], uf)) is not None:
                 uf.union(i, principal)
-            elif not keys and c.label == "PERSON" and len(forenames.get(c.tokens[0], {})) == 1:
-                uf.union(i, next(iter(forenames[c.tokens[0]].values())))
     # "Glen Marsh" inside "Harlow County Commissioner Glen Marsh": a shorter multi-word name ending a longer one.
     for i in persons:
         for j in persons:
