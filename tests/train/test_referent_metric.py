@@ -79,6 +79,29 @@ def test_a_cached_metric_is_read_back_only_for_the_same_inputs(tmp_path, monkeyp
     assert fits == [1, 1]
 
 
+def test_mentions_outside_the_labelled_pairs_leave_the_key_and_the_fit_alone() -> None:
+    # A new uncoded candidate (not in any labelled pair) shifts every later index; the fit reads the
+    # same rows in the same order, so it gives the same map, and the key must say so.
+    rng = np.random.default_rng(7)
+    events = [_event(rng, concepts=4, per=3) for _ in range(2)]
+    table, (i, j), concept = events[0]
+    at = 5
+    grown = _Table(
+        np.insert(table.context_vec, at, rng.normal(size=384), axis=0),
+        np.insert(table.words_vec, at, rng.normal(size=256), axis=0),
+        np.insert(table.head_vec, at, rng.normal(size=256), axis=0),
+        np.insert(table.article, at, 0),
+    )
+    shifted = (i + (i >= at), j + (j >= at))
+    moved = [(grown, shifted, np.insert(concept, at, -1)), events[1]]
+    assert cache_key(moved, 1, 64) == cache_key(events, 1, 64)  # type: ignore[arg-type]
+    assert np.array_equal(fit_metric(moved, 1, 64).weight, fit_metric(events, 1, 64).weight)  # type: ignore[arg-type]
+    # A labelled mention's vector is read, so changing one changes the key.
+    changed = _Table(table.context_vec.copy(), table.words_vec, table.head_vec, table.article)
+    changed.context_vec[int(i[0])] += 1.0
+    assert cache_key([(changed, (i, j), concept), events[1]], 1, 64) != cache_key(events, 1, 64)  # type: ignore[arg-type]
+
+
 def test_a_broken_cache_entry_is_fitted_again(tmp_path) -> None:
     rng = np.random.default_rng(6)
     events = [_event(rng, concepts=4, per=3) for _ in range(2)]

@@ -10,8 +10,8 @@ other features.
 The fit is deterministic (seeded, CPU), so ``fit_metric_cached`` keeps each fitted map under the hash
 of everything it depends on (the fitting code, the torch version, the settings and every input vector and
 labelled pair): `slant train referents` fits one map per set of left-out events (16 fits, most of its
-run time), and a rerun whose mention vectors did not change (a change to the pair features or the
-clustering) reads them back instead.
+run time), and a rerun whose labelled mentions and their vectors did not change (a change to the pair
+features, the clustering, or candidates outside the labelled pairs) reads them back instead.
 """
 
 from __future__ import annotations
@@ -51,15 +51,19 @@ Example = tuple[MentionTable, tuple[np.ndarray, np.ndarray], np.ndarray]
 
 def cache_key(examples: Sequence[Example], epochs: int = EPOCHS, batch: int = BATCH) -> str:
     """The hash of everything a fit depends on: the code that fits and reads it, torch's version, the
-    settings and each event's mention vectors (``raw_vectors`` joins them; its code is in the hash)
-    and labelled cross-article pairs."""
+    settings, and each event's labelled cross-article pairs with the vectors of the mentions they hold
+    (``raw_vectors`` joins them row by row; its code is in the hash). A fit reads no other mention, so
+    candidates added or dropped outside the labelled pairs (an uncoded phrase, a verb of a newly shared
+    fact) leave the key as it was; the pairs are numbered over the mentions they hold, in text order."""
     import torch
 
     digest = hashlib.sha256(_CODE)
     digest.update(f"{torch.__version__}|{DIMS}|{epochs}|{batch}|{MAX_POSITIVE_WEIGHT}|{SEED}".encode())
     for table, pairs, concept in examples:
         i, j, labels = labelled_pairs(table, pairs, concept)
-        for part in (table.context_vec, table.words_vec, table.head_vec, i, j, labels):
+        used, inverse = np.unique(np.concatenate([i, j]), return_inverse=True)
+        parts = (table.context_vec[used], table.words_vec[used], table.head_vec[used], inverse, labels)
+        for part in parts:
             digest.update(f"{part.dtype}{part.shape}".encode())
             digest.update(np.ascontiguousarray(part).tobytes())
     return digest.hexdigest()
