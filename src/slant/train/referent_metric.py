@@ -8,10 +8,11 @@ and offset of the cosine are left to the pair model, which weighs ``metric_cosin
 other features.
 
 The fit is deterministic (seeded, CPU), so ``fit_metric_cached`` keeps each fitted map under the hash
-of everything it depends on (the fitting code, the torch version, the settings and every input vector and
-labelled pair): `slant train referents` fits one map per set of left-out events (16 fits, most of its
-run time), and a rerun whose labelled mentions and their vectors did not change (a change to the pair
-features, the clustering, or candidates outside the labelled pairs) reads them back instead.
+of everything it depends on (the fitting code, the torch version, the settings, the labelled pairs and
+the vectors of the mentions they hold): `slant train referents` fits one map per set of left-out
+events (16 fits, most of its run time), and a rerun whose labelled mentions and their vectors did not
+change (a change to the pair features, the clustering, or candidates outside the labelled pairs)
+reads them back instead.
 """
 
 from __future__ import annotations
