@@ -23,6 +23,12 @@ from slant.nlp.places import country_of
         ("Britain", "GBR"),
         ("French", "FRA"),
         ("Russia's", "RUS"),
+        ("the Netherlands", "NLD"),
+        ("Netherlands", "NLD"),
+        ("DPRK", "PRK"),
+        ("the PRC", "CHN"),
+        ("U.A.E.", "ARE"),
+        ("Burma", "MMR"),
     ],
 )
 def test_places_country_forms(text: str, code: str) -> None:

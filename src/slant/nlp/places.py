@@ -24,6 +24,17 @@ _ALIASES = {
     "britain": "GBR",
     "great britain": "GBR",
     "england": "GBR",
+    # Official short forms and former names news still writes.
+    "dprk": "PRK",
+    "d.p.r.k.": "PRK",
+    "rok": "KOR",
+    "prc": "CHN",
+    "p.r.c.": "CHN",
+    "uae": "ARE",
+    "u.a.e.": "ARE",
+    "drc": "COD",
+    "burma": "MMR",
+    "holland": "NLD",
 }
 _IRREGULAR = {
     "american": "USA",
@@ -61,7 +72,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
         if not line or line.startswith("#"):
             continue
         name, iso3, capital = (line.split("\t") + ["", ""])[:3]
-        names[name.lower()] = iso3
+        names[_LEADING.sub("", name).lower()] = iso3  # "The Netherlands" is looked up as "netherlands"
         if capital:
             capitals.setdefault(capital.lower(), iso3)
     return names, capitals
