@@ -69,8 +69,8 @@ def train_referents(
         Path | None,
         typer.Option(
             "--metric-cache",
-            help="Folder keeping fitted metrics by the hash of their inputs; a rerun on unchanged vectors reads "
-            "them. [default: $XDG_CACHE_HOME/slant/referent-metrics]",
+            help="Folder keeping fitted metrics by the hash of their inputs; a rerun whose labelled mentions and "
+            "their vectors are unchanged reads them. [default: $XDG_CACHE_HOME/slant/referent-metrics]",
         ),
     ] = None,
     no_metric_cache: Annotated[
