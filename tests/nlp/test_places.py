@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slant.nlp.places import country_of
+from slant.nlp.places import country_of, state_noun
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,17 @@ def test_places_not_a_country(text: str) -> None:
 def test_places_capital_only_when_asked() -> None:
     assert country_of("Moscow") == "RUS"
     assert country_of("Moscow", allow_capital=False) is None
+
+
+@pytest.mark.parametrize(
+    ("lemma", "plural", "state"),
+    [
+        ("government", False, True),
+        ("regime", False, True),
+        ("official", True, True),
+        ("official", False, False),
+        ("leader", False, False),
+    ],
+)
+def test_state_nouns_stand_for_a_state_and_one_official_does_not(lemma: str, plural: bool, state: bool) -> None:
+    assert state_noun(lemma, plural) is state

@@ -36,6 +36,18 @@ _ALIASES = {
     "burma": "MMR",
     "holland": "NLD",
 }
+STATE_NOUNS = frozenset(
+    {"government", "regime", "administration", "authority", "leadership", "cabinet", "ministry", "junta", "state"}
+)
+"""Head nouns that stand for a country's state when a word naming the country modifies them ("the Russian
+government", "Veskaria's regime"), as "Moscow" does; "officials" (plural) counts too (``state_noun``)."""
+
+
+def state_noun(lemma: str, plural: bool) -> bool:
+    """Whether a head noun stands for a country's state (``STATE_NOUNS``, or plural "officials")."""
+    return lemma in STATE_NOUNS or (plural and lemma == "official")
+
+
 _IRREGULAR = {
     "american": "USA",
     "british": "GBR",

@@ -64,3 +64,47 @@ def test_mentions_a_coordination_of_places_is_no_one_name(nlp_resources: Resourc
     found = _found(nlp_resources, "Leaders of North and South Korea will meet in May.")
     assert found.get("North and South Korea") == "nominal", found
     assert "title" not in found.values()
+
+
+def test_mentions_a_name_outside_every_noun_chunk_is_a_mention() -> None:
+    """The tagger found a person the parser left out of every noun chunk ("npadvmod"): still a name."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    vocab = English().vocab
+    words = ["However", ",", "Mr.", "Delaney", "projected", "optimism", "."]
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=[False, True, True, True, True, False, False],
+        pos=["ADV", "PUNCT", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"],
+        tags=["RB", ",", "NNP", "NNP", "VBD", "NN", "."],
+        deps=["advmod", "punct", "compound", "npadvmod", "ROOT", "dobj", "punct"],
+        heads=[4, 4, 3, 4, 4, 4, 4],
+        ents=["O", "O", "O", "B-PERSON", "O", "O", "O"],
+    )
+    assert [c.text for c in doc.noun_chunks] == ["optimism"]
+    found = {c.text: c.kind for c in candidates("a1", doc, [(0, len(doc.text))])}
+    assert found.get("Delaney") == "name"
+
+
+def test_mentions_an_actor_mention_no_candidate_covers_is_a_name() -> None:
+    """An editor's "[Delaney]" the tagger reads as no name (tagged X, no entity): the actors analysis
+    found it, so it is a name candidate; without it there is none."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    words = ["I", "reminded", "[", "Delaney", "]", "that", "we", "knew", "."]
+    doc = Doc(
+        English().vocab,
+        words=words,
+        spaces=[True, True, False, False, True, True, True, False, False],
+        pos=["PRON", "VERB", "X", "X", "X", "SCONJ", "PRON", "VERB", "PUNCT"],
+        tags=["PRP", "VBD", "XX", "XX", "XX", "IN", "PRP", "VBD", "."],
+        deps=["nsubj", "ROOT", "dep", "dep", "punct", "mark", "nsubj", "ccomp", "punct"],
+        heads=[1, 1, 3, 1, 3, 7, 7, 1, 1],
+    )
+    start = doc.text.index("Delaney")
+    assert "Delaney" not in {c.text for c in candidates("a1", doc, [(0, len(doc.text))])}
+    found = {c.text: c.kind for c in candidates("a1", doc, [(0, len(doc.text))], names=[(start, start + 7)])}
+    assert found.get("Delaney") == "name"

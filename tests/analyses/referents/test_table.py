@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from slant.analyses.referents.mentions import candidates
 from slant.analyses.referents.table import _definite
 from slant.nlp.resources import Resources
 
@@ -73,3 +74,23 @@ def test_groups_join_tied_descriptions_but_never_two_names_by_a_link_alone() -> 
     group = _groups(cands, [-1, -1, -1, -1], {(0, 1), (2, 3)}, [True, False, False, False])
     assert group[0] == group[1]
     assert group[2] != group[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "countries"),
+    [
+        ("Russia's government denied it.", "government", {"RUS"}),
+        ("Moscow's government denied it.", "government", {"RUS"}),
+        ("The Japanese officials denied it.", "officials", {"JPN"}),
+        ("The government denied it.", "government", set()),
+        ("Ms. Okafor's government denied it.", "government", set()),
+    ],
+)
+def test_countries_read_modifiers_and_possessors(
+    nlp_resources: Resources, text: str, head: str, countries: set[str]
+) -> None:
+    from slant.analyses.referents.table import _countries
+
+    doc = nlp_resources.nlp(text)
+    cand = next(c for c in candidates("a1", doc, [(0, len(text))]) if doc[c.head].text == head)
+    assert _countries(doc, cand)[1] == countries

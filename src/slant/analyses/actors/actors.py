@@ -3,7 +3,8 @@
 "Wes Crane", "Crane" and "the transit chief"; "NYPD" and "New York Police
 Department"; "CB" and "Calder Bay" each become one ``Actor`` whose canonical
 name is the fullest proper name used. Candidates come from spaCy's entities plus
-proper-noun runs it missed ("Harbor Commissioner Dana Ortiz-Reyes"); they are
+proper-noun runs it missed ("Harbor Commissioner Dana Ortiz-Reyes") and a person's
+name written again where the tagger saw none ("[Trump] paused", ``sweep.py``); they are
 linked by exact name, surname, acronym and, for definite descriptions such as
 "the sheriff", by the roles the articles give a named actor.
 """
@@ -26,6 +27,7 @@ from slant.analyses.actors.names import (
     names_several,
     split_title,
 )
+from slant.analyses.actors.sweep import again
 from slant.analyses.quotes.outlets import looks_like_outlet, outlet_name
 from slant.model import Actor, Comparison, Mention
 
@@ -207,7 +209,7 @@ def _candidates(comparison: Comparison) -> list[Named]:
             elif label in _BODY_LABELS:
                 cand.roles = _body_roles(span)
             cands.append(cand)
-    return cands
+    return cands + again(comparison, cands)
 
 
 def _role_owner(owners: dict[str, set[tuple[int, str]]], role: str, article: str) -> int | None:

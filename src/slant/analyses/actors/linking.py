@@ -59,6 +59,17 @@ def _principal(named: list[int], uf: UnionFind) -> int | None:
     return ranked[0][0]
 
 
+def _by_role(lone: list[int], named: list[int], cands: list[Named], uf: UnionFind) -> int | None:
+    """Of the people the full-name mentions ``named`` stand for, the only one given a role the lone name's
+    mentions ``lone`` are also given ("President Trump" for President Donald Trump, not Melania Trump), or
+    None."""
+    roles = {r for i in lone for r in cands[i].roles}
+    if not roles:
+        return None
+    sharing = {uf.find(j) for j in named if cands[j].roles & roles}
+    return sharing.pop() if len(sharing) == 1 else None
+
+
 def _union_groups(groups: dict[str, list[int]], uf: UnionFind) -> None:
     for idxs in groups.values():
         for i in idxs[1:]:
@@ -92,7 +103,8 @@ def link_names(cands: list[Named], uf: UnionFind) -> None:
     # A lone name written first in one person's full name and last in nobody's is that person's family
     # name written first ("Moon" of "Moon Jae-in") or a first name used alone ("Donald").
     # Several people with that first word ("Kim" of "Kim Jong Un", "Kim Jong-il" and "Kim Il-sung"): the
-    # one named in full at least twice as often as any other, as for a shared surname.
+    # one named in full at least twice as often as any other, as for a shared surname; failing that, the
+    # only one sharing a title with the lone name ("President Trump", "President Donald Trump").
     forenames: dict[str, set[str]] = defaultdict(set)
     for i in persons:
         forenames[cands[i].tokens[0]].add(cands[i].key)
@@ -101,7 +113,11 @@ def link_names(cands: list[Named], uf: UnionFind) -> None:
             keys = surnames.get(c.tokens[0], set())
             if not keys and c.label == "PERSON":
                 keys = forenames.get(c.tokens[0], set())
-            if keys and (principal := _principal([j for k in sorted(keys) for j in by_key[k]], uf)) is not None:
+            named = [j for k in sorted(keys) for j in by_key[k]]
+            principal = _principal(named, uf) if keys else None
+            if keys and principal is None:
+                principal = _by_role(by_key[c.key], named, cands, uf)
+            if principal is not None:
                 uf.union(i, principal)
     # "Glen Marsh" inside "Harlow County Commissioner Glen Marsh": a shorter multi-word name ending a longer one.
     for i in persons:

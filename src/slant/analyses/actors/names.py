@@ -145,11 +145,15 @@ def glued_hyphen(doc: "Doc", j: int) -> bool:
 
 
 def hyphen_tail(span: "Span") -> "Span":
-    """A person's name with the hyphenated end the tagger left out: "Moon Jae" + "-in"."""
+    """A person's name with the hyphenated end the tagger left out: "Moon Jae" + "-in" (an entity keeps its label)."""
     doc, end = span.doc, span.end
     while end + 1 < len(doc) and glued_hyphen(doc, end) and doc[end + 1].is_alpha:
         end += 2
-    return doc[span.start : end]
+    if end == span.end:
+        return span
+    out = doc[span.start : end]
+    out.label = span.label
+    return out
 
 
 _SEVERAL_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC"})

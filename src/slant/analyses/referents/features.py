@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from slant.analyses.referents.mentions import Candidate
+from slant.nlp.places import state_noun
 
 FEATURES = (
     "same_article",
@@ -51,6 +52,7 @@ FEATURES = (
     "modifier_clash",
     "same_country",
     "modifier_country_other",
+    "state_of_country",
     "name_inside_other",
     "title_share",
     "action_and_other",
@@ -191,6 +193,7 @@ def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
     modifier_country = _onehot(table.modifier_countries, countries)
     if modifier_country.shape[1] < len(countries):
         modifier_country = np.pad(modifier_country, ((0, 0), (0, len(countries) - modifier_country.shape[1])))
+    state = np.array([state_noun(h, bool(p)) for h, p in zip(table.head_lemmas, table.plural, strict=True)])
     name_words = _onehot([ws if table.kind[k] == 0 else frozenset() for k, ws in enumerate(table.words)], {})
     name_sizes = name_words.sum(axis=1)
     smaller = np.minimum(name_sizes[:, None], name_sizes[None, :])
@@ -244,6 +247,10 @@ def pair_features(table: MentionTable) -> Iterator[tuple[str, np.ndarray]]:
         "same_country": lambda: has_country[:, None] & _equal(country),
         "modifier_country_other": lambda: _either(
             has_country[None, :] & (modifier_country[:, np.maximum(country, 0)] > 0)
+        ),
+        # "the Russian government", "Veskaria's regime" / "Russia", "Veskaria": the state for its country.
+        "state_of_country": lambda: _either(
+            state[:, None] & has_country[None, :] & (modifier_country[:, np.maximum(country, 0)] > 0)
         ),
         "name_inside_other": lambda: (smaller > 0) & ((name_words @ name_words.T) == smaller),
         "action_and_other": lambda: (table.kind[:, None] == 3) != (table.kind[None, :] == 3),

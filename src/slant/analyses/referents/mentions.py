@@ -6,8 +6,9 @@ name ("North Korean leader Kim Jong Un" gives "Kim Jong Un" and its title "North
 and a name or nationality modifying another noun ("Trump" in "the Trump administration",
 "Japanese" in "Japanese officials"). In sentences that report a fact another article also
 reports, the main verbs with their particles are actions ("tore down", "dismantled"): the same
-event told with other verbs. Pronouns, numbers, dates and amounts are not referents; neither are
-speech verbs, which the quotes analysis reads. Only sentences of the article body are read.
+event told with other verbs. An actor mention no other candidate overlaps is a name of its own.
+Pronouns, numbers, dates and amounts are not referents; neither are speech verbs, which the quotes
+analysis reads. Only sentences of the article body are read.
 """
 
 from __future__ import annotations
@@ -147,7 +148,11 @@ def _actions(article: str, doc: "Doc", bounds: Sequence[tuple[int, int]]) -> Ite
 
 
 def candidates(
-    article: str, doc: "Doc", bounds: Sequence[tuple[int, int]], shared: Sequence[tuple[int, int]] = ()
+    article: str,
+    doc: "Doc",
+    bounds: Sequence[tuple[int, int]],
+    shared: Sequence[tuple[int, int]] = (),
+    names: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Every mention candidate of one parsed article inside the given sentence bounds, in text order.
 
@@ -157,6 +162,8 @@ def candidates(
         bounds: character ranges of the sentences to read (the body, boilerplate left out).
         shared: character ranges of the sentences that report a fact another article also reports,
             whose main verbs become action candidates.
+        names: character ranges of the article's actor mentions; one that no other candidate overlaps
+            is a name candidate ("[Trump]" in a quotation, which the tagger reads as no name).
     """
     found: list[Candidate] = []
     covered: set[int] = set()
@@ -168,6 +175,12 @@ def candidates(
         if ent.label_ in _NAME_LABELS and not any(t.i in covered for t in ent):
             words = _trim(ent)
             if words and (named := _make(article, doc, words, ent.root, "name")) is not None:
+                found.append(named)
+    for start, end in names:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(c.start < end and start < c.end for c in found):
+            words = _trim(span)
+            if words and (named := _make(article, doc, words, words[-1], "name")) is not None:
                 found.append(named)
     found += list(_actions(article, doc, shared))
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in bounds)]

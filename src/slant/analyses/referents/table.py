@@ -159,17 +159,26 @@ def _modifiers(doc: "Doc", cand: Candidate) -> frozenset[str]:
 
 
 def _countries(doc: "Doc", cand: Candidate) -> tuple[str, frozenset[str]]:
-    """The country the candidate names (a name, acronym, capital or demonym), and those its modifiers name."""
+    """The country the candidate names (a name, acronym, capital or demonym), and those its modifiers and
+    its possessor name ("Russian" in "Russian officials", "Russia's" or "Moscow's" before "government")."""
     own = country_of(cand.text) if cand.kind == "name" or cand.label in {"GPE", "NORP", "LOC"} else None
     before = frozenset(
         code for t in doc[cand.first : cand.head] if t.text[:1].isupper() and (code := country_of(t.text, False))
+    )
+    owners = frozenset(
+        code
+        for t in doc[cand.head].children
+        if t.dep_ == "poss"
+        and t.i < cand.first
+        and t.text[:1].isupper()
+        and (code := country_of(doc[t.left_edge.i : t.i + 1].text))
     )
     names = frozenset(
         code
         for e in doc[cand.first : cand.head].ents
         if e.label_ in {"GPE", "NORP"} and (code := country_of(e.text, False))
     )
-    return own or "", before | names
+    return own or "", before | names | owners
 
 
 _DEFINITE = frozenset({"the", "'s", "’s"})
@@ -209,7 +218,8 @@ def build_table(comparison: Comparison, resources: "Resources", metric: Metric |
         doc = comparison.nlp.docs[art.id]
         bounds = [(s.start, s.end) for s in art.sentences]
         shared = [(s.start, s.end) for s in art.sentences if s.id in fact_sentences]
-        found = candidates(art.id, doc, bounds, shared)
+        names = [(start, end) for start, end, _ in actor_spans.get(art.id, [])]
+        found = candidates(art.id, doc, bounds, shared, names)
         links |= _links(doc, found, len(cands))
         starts = [s.start for s in art.sentences]
         hidden = _context_states(comparison, resources, art.id, [s.text for s in art.sentences])
