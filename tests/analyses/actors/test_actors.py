@@ -201,13 +201,13 @@ def test_actors_a_shared_surname_stays_unlinked_when_no_one_leads() -> None:
 @pytest.mark.slow
 def test_actors_a_shared_surname_goes_to_the_one_person_sharing_its_title() -> None:
     # Named in full once each, so neither leads; "Governor Whitfield" shares only Dana Whitfield's title.
-    text = (
-        "Governor Dana Whitfield signed the bill on Monday. His wife, Alma Whitfield, watched from the gallery. "
-        "Governor Whitfield said the law would help families. Whitfield left early."
+    actors = _actors(
+        "Governor Dana Whitfield signed the bill on Monday. His wife, Alma Whitfield, watched from the "
+        "gallery. Governor Whitfield said the law would help families. Whitfield left early."
     )
-    actors = _actors(text)
-    assert {"Whitfield", "Dana Whitfield"} <= {m.text for m in _by_name(actors, "Dana Whitfield").mentions}
-    assert {m.text for m in _by_name(actors, "Alma Whitfield").mentions} == {"Alma Whitfield"}
+    named = {name: {m.text for m in _by_name(actors, name).mentions} for name in ("Dana Whitfield", "Alma Whitfield")}
+    assert {"Whitfield", "Dana Whitfield"} <= named["Dana Whitfield"]
+    assert named["Alma Whitfield"] == {"Alma Whitfield"}
 
 
 @pytest.mark.slow
