@@ -98,33 +98,40 @@ def test_apart_keeps_one_articles_different_verbs_apart() -> None:
     assert not apart[:, 5].any()  # noun phrases are not held apart here
 
 
-def test_apart_keeps_a_description_apart_from_its_modifier() -> None:
+def test_apart_keeps_a_plural_description_apart_from_its_plural_modifier() -> None:
     from types import SimpleNamespace
 
     import numpy as np
 
     from slant.analyses.referents.referents import _modifier_and_head
 
-    rows = [  # (head lemma, content lemmas, kind, group): kind 0 is a name, 2 a noun phrase
-        ("advocate", {"immigrant", "advocate"}, 2, 0),  # immigrant advocates
-        ("immigrant", {"illegal", "immigrant"}, 2, 1),  # illegal immigrants
-        ("immigrant", {"immigrant"}, 2, 2),  # the immigrants
-        ("administration", {"trump", "administration"}, 2, 3),  # the Trump administration
-        ("trump", {"trump"}, 0, 4),  # Trump
-        ("deal", {"iran", "deal"}, 2, 5),  # the Iran deal, linked in its article to ...
-        ("iran", {"iran"}, 2, 5),  # ... a noun phrase of its own group
+    rows = [  # (head lemma, content lemmas, kind, plural, group): kind 0 is a name, 2 a noun phrase
+        ("advocate", {"immigrant", "advocate"}, 2, True, 0),  # immigrant advocates
+        ("immigrant", {"illegal", "immigrant"}, 2, True, 1),  # illegal immigrants
+        ("immigrant", {"immigrant"}, 2, True, 2),  # the immigrants
+        ("administration", {"trump", "administration"}, 2, False, 3),  # the Trump administration
+        ("trump", {"trump"}, 0, False, 4),  # Trump
+        ("deal", {"iran", "deal"}, 2, False, 5),  # the Iran deal, linked in its article to ...
+        ("iran", {"iran"}, 2, False, 5),  # ... a noun phrase of its own group
+        ("meeting", {"summit", "meeting"}, 2, False, 6),  # the summit meeting
+        ("summit", {"summit"}, 2, False, 7),  # the summit
+        ("officer", {"police", "officer"}, 2, True, 8),  # police officers
+        ("police", {"police"}, 2, False, 9),  # the police
     ]
     table = SimpleNamespace(
         group=np.array([g for *_, g in rows]),
         head_lemmas=[h for h, *_ in rows],
         words=tuple(frozenset(w) for _, w, *_ in rows),
-        kind=np.array([k for _, _, k, _ in rows]),
+        kind=np.array([k for _, _, k, _, _ in rows]),
+        plural=np.array([p for *_, p, _ in rows]),
     )
-    apart = _modifier_and_head(table, 6)  # type: ignore[arg-type]
+    apart = _modifier_and_head(table, 10)  # type: ignore[arg-type]
     assert apart[0, 1] and apart[1, 0] and apart[0, 2]  # "immigrant advocates" are no immigrants
     assert not apart[1, 2]  # two descriptions with one head
     assert not apart[3, 4]  # a name is left to the pair model
     assert not apart[5, 5]  # one group is never apart from itself
+    assert not apart[6, 7]  # a singular compound may name the thing itself: left to the pair model
+    assert not apart[8, 9]  # "police officers" and "the police": one plural side only
 
 
 def test_apart_keeps_places_of_two_countries_apart() -> None:
