@@ -1,5 +1,5 @@
 """How the named mentions of a story are linked into one actor: same name, surname, name written with
-a hyphen or cut short, a family name written first, acronyms (see ``link_names``)."""
+a hyphen or cut short, a family name written first, acronyms, one country's names (see ``link_names``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from slant.analyses.actors.names import acronym
+from slant.nlp.places import country_of
+
+_COUNTRY_LABELS = frozenset({"GPE", "ORG", "LOC"})
+"""Labels under which the tagger writes a country's name ("DPRK" often comes out as an organisation)."""
 
 
 @dataclass
@@ -82,6 +86,14 @@ def link_names(cands: list[Named], uf: UnionFind) -> None:
     for i, c in enumerate(cands):
         by_key[c.key].append(i)
     _union_groups(by_key, uf)
+    # One country's names in any form news writes ("North Korea" / "DPRK", "the United States" /
+    # "America"), whatever label the tagger gave each; not its capital ("Washington" may be the state,
+    # the city or the government) nor its demonym ("Americans" are people).
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        if c.label in _COUNTRY_LABELS and (code := country_of(c.text, allow_capital=False)) is not None:
+            by_country[code].append(i)
+    _union_groups(by_country, uf)
 
     multi = [i for i, c in enumerate(cands) if len(c.tokens) >= 2]
     persons = [i for i in multi if cands[i].label == "PERSON"]
