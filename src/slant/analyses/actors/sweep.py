@@ -25,13 +25,17 @@ if TYPE_CHECKING:
     from slant.model import Comparison
 
 
+_NOT_NAMES = TITLE_WORDS | ROLE_WORDS
+"""Capitalised words that run on from a name without making it a longer one ("President Trump")."""
+
+
 def _name_word(token: "Token | None") -> bool:
     return (
         token is not None
         and token.pos_ == "PROPN"
         and token.is_alpha
         and token.text[:1].isupper()
-        and token.lower_ not in TITLE_WORDS | ROLE_WORDS
+        and token.lower_ not in _NOT_NAMES
     )
 
 
