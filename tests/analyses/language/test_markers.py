@@ -121,18 +121,28 @@ def test_markers_epistemic_categories(nlp_resources: Resources, text: str, term:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("text", "hedged"),
+    ("text", "modal", "hedged"),
     [
-        ("The council may vote on the plan next week.", False),  # an action someone may take
-        ("The vote may be delayed.", False),  # a possible event (modal passive)
-        ("The figures may be wrong.", True),  # epistemic: the writer doubts the figures
-        ("Officials may have misled the public.", True),  # epistemic perfect
+        ("The council may vote on the plan next week.", "may", True),  # a possibility the writer cannot confirm
+        ("The vote may be delayed.", "may", True),
+        ("The figures may be wrong.", "may", True),
+        ("Officials may have misled the public.", "may", True),
+        ("A judge could freeze the measure.", "could", True),
+        ("Investigators could not find the records.", "could", False),  # negated: a fact, not a guess
+        ("The owner did not know whether he could reopen.", "could", False),  # asked, not hedged
     ],
-    ids=["deontic-may", "modal-passive", "epistemic-copula", "epistemic-perfect"],
+    ids=["future-event", "modal-passive", "copula", "perfect", "could", "negated", "indirect-question"],
 )
-def test_markers_may_is_a_hedge_only_when_epistemic(nlp_resources: Resources, text: str, hedged: bool) -> None:
-    found = [m for m in _find(_marks(nlp_resources, text), "may") if (m.kind, m.category) == ("hedge", "hedge")]
+def test_markers_modal_of_possibility_is_a_hedge(nlp_resources: Resources, text: str, modal: str, hedged: bool) -> None:
+    found = [m for m in _find(_marks(nlp_resources, text), modal) if (m.kind, m.category) == ("hedge", "hedge")]
     assert bool(found) is hedged
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["More arrests are possible.", "Further delays are likely."])
+def test_markers_predicate_possible_or_likely_is_a_hedge(nlp_resources: Resources, text: str) -> None:
+    term = text.split()[-1].rstrip(".")
+    assert [(m.kind, m.category) for m in _find(_marks(nlp_resources, text), term)] == [("hedge", "hedge")]
 
 
 @pytest.mark.slow

@@ -185,16 +185,22 @@ def verb_hits(doc: "Doc", inq: Sequence[bool], linked: set[int], lexicons: Lexic
     return hits
 
 
+_QUESTION_MARKS = frozenset({"whether", "if"})
+
+
 def _epistemic_modal(tok: "Token") -> bool:
+    """May, might or could of possibility: "students may face suspension", "a judge could freeze it". Not
+    when negated ("could not find") or inside an indirect question ("whether he could reopen"), where
+    it reads as ability or is itself what is asked."""
     if tok.lower_ not in _MODALS or tok.tag_ != "MD":
         return False
     head = tok.head
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
-        return False  # "the vote may be delayed": a possible event
-    if head.lemma_ == "be" or head.lemma_.lower() in _STATIVE:
-        return True  # "may be wrong", "may reflect"
-    # "may have misled": a perfect after the modal
-    return head.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" and c.i > tok.i for c in head.children)
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
+    return not any(
+        (c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS) or (c.tag_ == "WRB" and c.i < tok.i)
+        for c in (*head.children, *(head.head.children if head.dep_ == "acomp" else ()))
+    )
 
 
 def _hedge(start: int, end: int, doc: "Doc", category: str = "hedge") -> Hit:
