@@ -221,8 +221,18 @@ def test_markers_scare_quote_kinds(nlp_resources: Resources, text: str, term: st
         "The mayor said the city would send “twice as many officers” downtown.",
         "Asked whether she would run again, she answered: “Never again, I promise.”",
         "“We won.” That was all the mayor said.",
+        "Marchers carried signs reading “Justice for Jalen” through downtown.",
     ],
-    ids=["speech", "one-word-speech", "called-it", "title", "partial-quote", "answer", "sentence-with-stop"],
+    ids=[
+        "speech",
+        "one-word-speech",
+        "called-it",
+        "title",
+        "partial-quote",
+        "answer",
+        "sentence-with-stop",
+        "written-text",
+    ],
 )
 def test_markers_speech_is_not_a_scare_quote(nlp_resources: Resources, text: str) -> None:
     assert [m for m in _marks(nlp_resources, text) if m.kind == "scare_quote"] == []

@@ -5,8 +5,8 @@ the article's quotes overlaps it, or when it reads as speech: more than four wor
 a question or exclamation mark (a full stop inside the closing mark is American style, not
 speech), a finite verb inside, a comma before the closing mark
 followed by a speech verb (‘“Reckless,” she said’), or a speech verb it hangs from
-(‘called it “a disaster”’, ‘dismissed as “hysterical”’). Titles of works after a cue
-word (‘the book “Hillbilly Elegy”’) and nicknames between names (‘Dwayne “The Rock”
+(‘called it “a disaster”’, ‘dismissed as “hysterical”’). Titles of works and written texts after a cue
+word (‘the book “Hillbilly Elegy”’, ‘signs reading “No More”’) and nicknames between names (‘Dwayne “The Rock”
 Johnson’) are neither. A short label right after "so-called" is always the writer's distance, even inside
 reported speech. What remains — ‘a “living wage” ordinance’, ‘the “housing
 czar”’ — is the writer's scare quote: it puts distance between the writer and the word.
@@ -30,8 +30,10 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TITLE_CUES = frozenset(
     """titled entitled book books film films movie song album show series episode documentary podcast
     play poem novel memoir headline article column essay op-ed editorial hashtag slogan motto
-    chant nickname nicknamed dubbed""".split()
+    chant nickname nicknamed dubbed read reads reading""".split()
 )
+"""Words before a quoted title, name or written text: ‘the film “Sound of Freedom”’, ‘signs reading “Justice
+for Jalen”’ (words written on a sign, a shirt or a banner are quoted writing, not the writer's distance)."""
 _NICKNAME_NEXT = frozenset({"PROPN"})
 
 
@@ -44,7 +46,7 @@ def _overlaps(q: Quoted, quotes: Sequence[Quote]) -> bool:
 
 
 def _titled(doc: "Doc", span: "Span") -> bool:
-    """A title of a work after a cue word (‘the film “Sound of Freedom”’)."""
+    """A title of a work or a written text after a cue word (‘the film “Sound of Freedom”’)."""
     before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_punct]
     return any(t.lower_ in _TITLE_CUES for t in before)
 
