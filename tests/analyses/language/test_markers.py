@@ -107,7 +107,7 @@ def test_markers_counts_according_to(nlp_resources: Resources) -> None:
     [
         ("The report revealed that the agency had lost the files.", "revealed", "factive"),
         ("The senator speculated that the tax was unfair.", "speculated", "assertive"),
-        ("The board failed to publish the audit.", "failed to", "implicative"),
+        ("The board refused to publish the audit.", "refused to", "implicative"),
     ],
     ids=["factive", "assertive", "implicative"],
 )
@@ -124,12 +124,16 @@ def test_markers_epistemic_categories(nlp_resources: Resources, text: str, term:
         ("A 2022 study found that rents rose.", "found"),
         ("Court records show that the firm paid the fine.", "show"),
         ("Students demanded that the university cut its contracts.", "demanded"),
+        ("Prosecutors accused him of fraud.", "accused"),
+        ("Officials believe the leak came from inside.", "believe"),
+        ("The mayor failed to publish the audit.", "failed to"),
+        ("Workers are scrambling to find jobs.", "scrambling to"),
     ],
 )
-def test_markers_plain_verbs_of_position_or_evidence_are_not_marked(
+def test_markers_plain_verbs_of_position_or_evidence_are_not_epistemic(
     nlp_resources: Resources, text: str, term: str
 ) -> None:
-    assert _find(_marks(nlp_resources, text), term) == []
+    assert [m for m in _find(_marks(nlp_resources, text), term) if m.kind == "epistemic"] == []
 
 
 # -- hedges ----------------------------------------------------------------------
