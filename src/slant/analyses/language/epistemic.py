@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 RANK = 1  # epistemic verbs win over every other kind but scare quotes
 HEDGE_RANK = 2
 _MODALS = frozenset({"may", "might", "could"})
+_QUESTION_MARKS = frozenset({"whether", "if"})  # "whether he could reopen": the modal is what is asked
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HEDGE_SUBJECTLESS = frozenset({"suggest", "indicate"})  # "the data suggest that …"
 _WHAT_CALL = re.compile(
@@ -179,9 +180,6 @@ def verb_hits(doc: "Doc", inq: Sequence[bool], linked: set[int], lexicons: Lexic
     return hits
 
 
-_QUESTION_MARKS = frozenset({"whether", "if"})
-
-
 def _epistemic_modal(tok: "Token") -> bool:
     """May, might or could of possibility: "students may face suspension", "a judge could freeze it". Not
     when negated ("could not find") or inside an indirect question ("whether he could reopen"), where
@@ -192,8 +190,7 @@ def _epistemic_modal(tok: "Token") -> bool:
     if any(c.dep_ == "neg" for c in head.children):
         return False
     return not any(
-        (c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS) or (c.tag_ == "WRB" and c.i < tok.i)
-        for c in (*head.children, *(head.head.children if head.dep_ == "acomp" else ()))
+        (c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS) or (c.tag_ == "WRB" and c.i < tok.i) for c in head.children
     )
 
 
