@@ -205,8 +205,10 @@ def test_markers_quoted_phrase_without_speaker_is_a_scare_quote(nlp_resources: R
             "Varga said the group believes the so-called “rent stabilization” framework breaks state law.",
             "rent stabilization",
         ),
+        ("Senator Ruiz has branded the tariff a “stealth tax” and vowed to repeal it.", "stealth tax"),
+        ("Opponents painted the new warden as a “reformer” in their mailers.", "reformer"),
     ],
-    ids=["full-stop-inside", "straight-marks", "so-called-in-reported-speech"],
+    ids=["full-stop-inside", "straight-marks", "so-called-in-reported-speech", "branded", "painted-as"],
 )
 def test_markers_scare_quote_kinds(nlp_resources: Resources, text: str, term: str) -> None:
     marks = [m for m in _marks(nlp_resources, text) if m.kind == "scare_quote"]
@@ -226,6 +228,7 @@ def test_markers_scare_quote_kinds(nlp_resources: Resources, text: str, term: st
         "Asked whether she would run again, she answered: “Never again, I promise.”",
         "“We won.” That was all the mayor said.",
         "Marchers carried signs reading “Justice for Jalen” through downtown.",
+        "Fans dubbed the new stadium “The Oven” within a week.",
     ],
     ids=[
         "speech",
@@ -236,6 +239,7 @@ def test_markers_scare_quote_kinds(nlp_resources: Resources, text: str, term: st
         "answer",
         "sentence-with-stop",
         "written-text",
+        "dubbed-name",
     ],
 )
 def test_markers_speech_is_not_a_scare_quote(nlp_resources: Resources, text: str) -> None:

@@ -8,8 +8,10 @@ followed by a speech verb (‘“Reckless,” she said’), or a speech verb it 
 (‘called it “a disaster”’, ‘dismissed as “hysterical”’). Titles of works and written texts after a cue
 word (‘the book “Hillbilly Elegy”’, ‘signs reading “No More”’) and nicknames between names (‘Dwayne “The Rock”
 Johnson’) are neither. A short label right after "so-called" is always the writer's distance, even inside
-reported speech. What remains — ‘a “living wage” ordinance’, ‘the “housing
-czar”’ — is the writer's scare quote: it puts distance between the writer and the word.
+reported speech, and so is one a branding verb pins on something (‘branded the plan a “power grab”’,
+‘painted him as a “victim”’), even when the one who pinned it is named, as the brief the word-choice gold
+was written from counts a label after "so-called" or "branded". What remains — ‘a “living wage”
+ordinance’, ‘the “housing czar”’ — is the writer's scare quote: it puts distance between the writer and the word.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ _TITLE_CUES = frozenset(
 """Words before a quoted title, name or written text: ‘the film “Sound of Freedom”’, ‘signs reading “Justice
 for Jalen”’ (words written on a sign, a shirt or a banner are quoted writing, not the writer's distance)."""
 _NICKNAME_NEXT = frozenset({"PROPN"})
+_BRANDING = frozenset({"brand", "dub", "label", "paint", "tar", "tag"})
+"""Verbs that pin a label on something (‘branded the plan a “power grab”’, ‘painted him as a “victim”’): the
+label they quote is a scare quote even when the one who pinned it is named, as the word-choice brief counts it."""
+_LABEL_SLOTS = frozenset({"dobj", "oprd", "attr", "appos", "pobj", "ccomp", "acomp", "npadvmod"})
 
 
 def _words(span: "Span") -> int:
@@ -73,6 +79,24 @@ def _so_called(doc: "Doc", q: Quoted) -> bool:
     return before.endswith("so-called") and 1 <= len(inner.split()) <= MAX_WORDS
 
 
+def _branded(span: "Span") -> bool:
+    """A short label a branding verb pins on something: the label fills the verb's object or predicate slot,
+    directly, as an apposition to its object or after "as". A label in Title Case is a name (‘dubbed “The
+    Beast”’), left to the title rule."""
+    if all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return False
+    node = span.root
+    for _ in range(3):
+        if node.head.i == node.i or not (node.dep_ in _LABEL_SLOTS or (node.dep_ == "prep" and node.lower_ == "as")):
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in _BRANDING
+        if not (node.lower_ == "as" or node.dep_ in ("dobj", "appos")):
+            return False
+    return False
+
+
 def _attributed(doc: "Doc", q: Quoted, span: "Span") -> bool:
     """Words a speech verb gives to someone: the verb governs them, or follows a comma closing them."""
     root = span.root
@@ -104,8 +128,6 @@ def is_scare_quote(doc: "Doc", q: Quoted, quotes: Sequence[Quote]) -> bool:
         return False
     if _so_called(doc, q):
         return True
-    if _overlaps(q, quotes):
-        return False
     end = term_end(doc.text, q)
     inner = doc.text[q.start : end].strip().rstrip(",")
     if not inner or inner[-1] in ".!?…":
@@ -114,6 +136,10 @@ def is_scare_quote(doc: "Doc", q: Quoted, quotes: Sequence[Quote]) -> bool:
     if span is None or not 1 <= _words(span) <= MAX_WORDS:
         return False
     if any(t.tag_ in _FINITE for t in span):
+        return False
+    if _branded(span):
+        return True
+    if _overlaps(q, quotes):
         return False
     return not (_titled(doc, span) or _nickname(doc, span) or _attributed(doc, q, span))
 
