@@ -149,6 +149,8 @@ def test_eval_babe_cv_with_the_sets_uses_the_taggers_recipe(
 def test_train_tagger_takes_the_gold_and_basil_weights(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    import dataclasses
+
     import slant.train.babe as training
 
     seen: list[object] = []
@@ -171,8 +173,8 @@ def test_train_tagger_takes_the_gold_and_basil_weights(
     tagger = training.TAGGER
     assert [recipe for recipe, _ in seen] == [
         tagger,
-        training.Recipe(word_threshold=tagger.word_threshold, gold_weight=6),
-        training.Recipe(word_threshold=tagger.word_threshold, gold_weight=tagger.gold_weight, basil_weight=2),
+        dataclasses.replace(tagger, gold_weight=6),
+        dataclasses.replace(tagger, basil_weight=2),
     ]
     assert seen[-1][1] == SMALL
     capsys.readouterr()

@@ -138,11 +138,14 @@ def test_the_tagger_is_its_own_model_trained_beside_babe() -> None:
     import json
 
     from slant.analyses.language.bias import MODEL, TAGGER
+    from slant.analyses.portrayal.sentiment import load as load_sentiment
     from slant.nlp.resources import DATA_DIR, Resources
+    from slant.train.babe import TAGGER as RECIPE
 
     resources = Resources()
     babe, tagger = load(resources), load(resources, TAGGER)
-    assert babe is not tagger and tagger.frozen_layers == babe.frozen_layers
+    assert babe is not tagger and tagger.frozen_layers == RECIPE.frozen
+    assert tagger.frozen_layers == load_sentiment(resources).frozen_layers  # one MiniLM pass feeds both
     meta = json.loads((DATA_DIR / f"{TAGGER}.json").read_text(encoding="utf-8"))
     assert "word-choice training sets" in meta["trained_on"]
     assert "word-choice" not in json.loads((DATA_DIR / f"{MODEL}.json").read_text(encoding="utf-8"))["trained_on"]
