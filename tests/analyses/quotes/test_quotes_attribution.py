@@ -528,3 +528,14 @@ def test_quoted_phrase_in_a_relative_clause_is_not_the_main_verbs_speech(find: F
     quotes = find(text)["quotes"]
     fragment = text[text.index('"') + 1 : text.index('"', text.index('"') + 1)]
     assert not any(q.direct and fragment in q.text and q.verb in ("promise", "tell") for q in quotes)
+
+
+@pytest.mark.slow
+def test_quotes_attribution_stops_at_a_coordinated_clause_with_its_own_subject(find: Find) -> None:
+    text = (
+        "Mayor Ada Rusk vowed to sign the measure, and her office is dangling a $1.2 million "
+        '"transition fund" in front of small employers.'
+    )
+    assert not [q for q in find(text)["quotes"] if "transition fund" in q.text]
+    shared = 'Mayor Ada Rusk vowed to sign the measure and called the bill "a lifeline" for renters.'
+    assert _quote(find(shared)["quotes"], "a lifeline", direct=True).speaker == "Ada Rusk"

@@ -6,7 +6,8 @@ opens its sentence:
 1. after the closing mark: ‘“…,” Crane told Fox News’, ‘“…,” said Rosa Delgado’,
    ‘“…,” according to X’;
 2. the verb the quoted words depend on: ‘said she would hire “twice as many inspectors”’,
-   ‘the union president called “the floor, not the ceiling”’;
+   ‘the union president called “the floor, not the ceiling”’ (never past a coordinated clause with a
+   subject of its own: ‘vowed to sign it, and her office is dangling a “transition fund”’);
 3. a clause that introduces it: ‘X said: “…”’, ‘“First part,” the officer said, “second part.”’
 
 Quotations with none of these are continued speech or scare quotes; ``quotes.py`` decides.
@@ -150,6 +151,16 @@ def _by_shape(doc: "Doc", i: int, inq: Sequence[bool]) -> Found | None:
     return None
 
 
+def _own_clause(node: "Token", inq: Sequence[bool]) -> bool:
+    """A coordinated verb with a subject of its own outside the quotation: a clause of its own, which the verb
+    it is coordinated with does not report (‘vowed to sign it, and her office is dangling a “transition fund”’)."""
+    return (
+        node.dep_ == "conj"
+        and node.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and not inq[c.i] for c in node.children)
+    )
+
+
 def governing(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
     """The reporting verb the quoted words depend on, outside the quotation."""
     tokens = _region_tokens(doc, quoted)
@@ -171,7 +182,7 @@ def governing(doc: "Doc", quoted: Quoted, inq: Sequence[bool]) -> Found | None:
                 if subject is not None and subject.i not in inside:
                     return _found(node, subject, inq)
             called = called or node.lower_ == "as" or (node.dep_ == "prep" and node.lower_ in _CHARGE_PREPS)
-            if node.head.i == node.i or _describes_noun(node):
+            if node.head.i == node.i or _describes_noun(node) or _own_clause(node, inq):
                 break
             node, steps = node.head, steps + 1
     return None
