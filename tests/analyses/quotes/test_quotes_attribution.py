@@ -539,3 +539,14 @@ def test_quotes_attribution_stops_at_a_coordinated_clause_with_its_own_subject(f
     assert not [q for q in find(text)["quotes"] if "transition fund" in q.text]
     shared = 'Mayor Ada Rusk vowed to sign the measure and called the bill "a lifeline" for renters.'
     assert _quote(find(shared)["quotes"], "a lifeline", direct=True).speaker == "Ada Rusk"
+
+
+@pytest.mark.slow
+def test_quotes_attribution_terms_listed_after_a_colon_are_no_speech(find: Find) -> None:
+    text = (
+        "Fans watched a $49 ticket swell into a $79 total thanks to a parade of charges: "
+        '"service fees", "facility charges" and "order processing". Nobody explained them.'
+    )
+    assert find(text)["quotes"] == []
+    answer = _quote(find('The senator put it bluntly: "Never."')["quotes"], "Never", direct=True)
+    assert answer.speaker == "senator"

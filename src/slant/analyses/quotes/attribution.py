@@ -8,7 +8,8 @@ opens its sentence:
 2. the verb the quoted words depend on: ‘said she would hire “twice as many inspectors”’,
    ‘the union president called “the floor, not the ceiling”’ (never past a coordinated clause with a
    subject of its own: ‘vowed to sign it, and her office is dangling a “transition fund”’);
-3. a clause that introduces it: ‘X said: “…”’, ‘“First part,” the officer said, “second part.”’
+3. a clause that introduces it: ‘X said: “…”’, ‘“First part,” the officer said, “second part.”’ (not a
+   short term listed after a colon: ‘a parade of charges: “service fees”, “facility charges” and …’)
 
 Quotations with none of these are continued speech or scare quotes; ``quotes.py`` decides.
 """
@@ -215,7 +216,7 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
         if node.head.i == node.i or _describes_noun(node):
             break
         node, steps = node.head, steps + 1
-    if lead.endswith(":"):
+    if lead.endswith(":") and not _listed_term(text, quoted):
         # "Whitcombe put it bluntly: “…”": a person's clause introducing the quotation.
         root = last.sent.root if not inq[last.sent.root.i] else last
         while root.pos_ not in ("VERB", "AUX") and root.head.i != root.i:
@@ -224,6 +225,13 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
         if subject is not None and (subject.pos_ in ("PROPN", "PRON") or person_like(subject.lemma_)):
             return Found(root, root.lemma_.lower(), subject, quoted.open)
     return None
+
+
+def _listed_term(text: str, quoted: Quoted) -> bool:
+    """A short quoted term the sentence goes on from, as in a list after a colon (‘mystery charges: “service
+    fees”, “facility charges” and …’): no words a colon introduces as speech."""
+    inner = text[quoted.start : quoted.end].strip()
+    return len(inner.split()) <= 3 and not inner.endswith((".", "!", "?", "…")) and not ends_sentence(text, quoted)
 
 
 def is_label(doc: "Doc", quoted: Quoted) -> bool:
