@@ -530,23 +530,29 @@ def test_quoted_phrase_in_a_relative_clause_is_not_the_main_verbs_speech(find: F
     assert not any(q.direct and fragment in q.text and q.verb in ("promise", "tell") for q in quotes)
 
 
-@pytest.mark.slow
-def test_quotes_attribution_stops_at_a_coordinated_clause_with_its_own_subject(find: Find) -> None:
-    text = (
+# id, text with a quoted term that is no one's speech, text with a quotation that is, its words, speaker
+NOT_SPEECH = [
+    (
+        "coordinated-clause-with-own-subject",
         "Mayor Ada Rusk vowed to sign the measure, and her office is dangling a $1.2 million "
-        '"transition fund" in front of small employers.'
-    )
-    assert not [q for q in find(text)["quotes"] if "transition fund" in q.text]
-    shared = 'Mayor Ada Rusk vowed to sign the measure and called the bill "a lifeline" for renters.'
-    assert _quote(find(shared)["quotes"], "a lifeline", direct=True).speaker == "Ada Rusk"
+        '"transition fund" in front of small employers.',
+        'Mayor Ada Rusk vowed to sign the measure and called the bill "a lifeline" for renters.',
+        "a lifeline",
+        "Ada Rusk",
+    ),
+    (
+        "terms-listed-after-a-colon",
+        "Fans watched a $49 ticket swell into a $79 total thanks to a parade of charges: "
+        '"service fees", "facility charges" and "order processing". Nobody explained them.',
+        'The senator put it bluntly: "Never."',
+        "Never",
+        "senator",
+    ),
+]
 
 
 @pytest.mark.slow
-def test_quotes_attribution_terms_listed_after_a_colon_are_no_speech(find: Find) -> None:
-    text = (
-        "Fans watched a $49 ticket swell into a $79 total thanks to a parade of charges: "
-        '"service fees", "facility charges" and "order processing". Nobody explained them.'
-    )
-    assert find(text)["quotes"] == []
-    answer = _quote(find('The senator put it bluntly: "Never."')["quotes"], "Never", direct=True)
-    assert answer.speaker == "senator"
+def test_quotes_attribution_quoted_terms_that_are_no_speech(find: Find) -> None:
+    for case, text, speech, words, speaker in NOT_SPEECH:
+        assert find(text)["quotes"] == [], case
+        assert _quote(find(speech)["quotes"], words, direct=True).speaker == speaker, case
