@@ -230,8 +230,7 @@ def before(doc: "Doc", quoted: Quoted, inq: Sequence[bool], text: str, paragraph
 def _listed_term(text: str, quoted: Quoted) -> bool:
     """A short quoted term the sentence goes on from, as in a list after a colon (‘mystery charges: “service
     fees”, “facility charges” and …’): no words a colon introduces as speech."""
-    inner = text[quoted.start : quoted.end].strip()
-    return len(inner.split()) <= 3 and not inner.endswith((".", "!", "?", "…")) and not ends_sentence(text, quoted)
+    return len(text[quoted.start : quoted.end].split()) <= 3 and not ends_sentence(text, quoted)
 
 
 def is_label(doc: "Doc", quoted: Quoted) -> bool:
