@@ -162,6 +162,42 @@ def test_same_head_with_a_loaded_modifier(nlp_resources: Resources) -> None:
     assert not [t for t in _terms(c2) if "Student protesters" in {v.text for v in t.variants}]
 
 
+def test_a_loaded_modifier_keeps_its_own_wording_against_the_bare_head(nlp_resources: Resources) -> None:
+    first = "The committee held a hearing on Monday. The hearing lasted six hours."
+    second = "The committee held a bruising legislative hearing on Monday. The hearing lasted six hours. The hearing ended late."
+    start = second.index("bruising")
+    mark = LanguageMark(
+        article="a2",
+        sentence="a2.s1",
+        kind="loaded",
+        term="bruising",
+        start=start,
+        end=start + 8,
+        score=0.9,
+        why="test",
+    )
+
+    def grouped(marks: list[LanguageMark] | None) -> Comparison:
+        c = _comparison(nlp_resources, first, second, marks=marks)
+        spans = [("a1", first, first.index("hearing")), ("a2", second, start)]
+        spans += [("a2", second, i) for i in (second.index("The hearing"), second.rindex("The hearing"))]
+        found = []
+        for article, text, at in spans:
+            end = text.index("hearing", at) + len("hearing")
+            found.append(Mention(article=article, text=text[at:end], start=at, end=end))
+        c.referents = [Referent(id="r1", label="hearing", type="event", mentions=found, articles=["a1", "a2"])]
+        return c
+
+    found = _terms(grouped([mark]))
+    assert len(found) == 1
+    variants = {(v.article, v.text): v for v in found[0].variants}
+    loaded = variants[("a2", "bruising legislative hearing")]
+    assert loaded.loaded and loaded.why.startswith("loaded modifier")
+    assert not variants[("a1", "hearing")].loaded
+    # unmarked, the longer description is the same wording in more words: no row
+    assert not _terms(grouped(None))
+
+
 def test_different_heads_are_a_plain_word_choice(nlp_resources: Resources) -> None:
     c = _grouped(
         _comparison(

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from slant.analyses.actors.descriptions import HONORIFICS, QUOTE_CHARS, Use, normal, suffix_keys
 from slant.analyses.language.contested import Variant, known_uses
-from slant.analyses.language.variants import contrast, mark_neutral, ordered, variants_of
+from slant.analyses.language.variants import contrast, kind_of, mark_neutral, marked, ordered, variants_of
 from slant.model import Comparison, LanguageMark, Referent, Term, TermVariant
 from slant.nlp.chunks import noun_chunks
 
@@ -110,7 +110,20 @@ def _uses(
             descriptions.append(use)
         else:
             names.append(use)
-    return suffix_keys(descriptions) if descriptions else [], names
+    return _keyed(comparison, descriptions, marks), names
+
+
+def _keyed(comparison: Comparison, descriptions: list[Use], marks: dict[str, list[LanguageMark]]) -> list[Use]:
+    """Descriptions keyed by the shortest description they end with ("city councilwoman" -> "councilwoman"),
+    except one whose modifier is marked, which keeps its own wording: "bruising legislative hearing" is
+    another word choice than "hearing"."""
+    out = []
+    for short, use in zip(suffix_keys(descriptions), descriptions, strict=True):
+        own = use.key.lower()
+        if short.key != own and kind_of(comparison.nlp.docs[use.article], use, marked(marks, use)) == "loaded modifier":
+            short = Use(use.article, own, use.text, use.start, use.end)
+        out.append(short)
+    return out
 
 
 def _head(comparison: Comparison, use: Use) -> str:
