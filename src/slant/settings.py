@@ -64,6 +64,13 @@ class Settings:
     thresholds whose matched rows are at least half made of the referent's own wordings. When it is not
     below the referent threshold, each referent is its own family."""
 
+    referent_attach_threshold: float = 0.6
+    """Least probability of one pair of mentions for a referent that one article alone names to join the
+    family of its partner's referent in another article, and so its row of word choice (``cluster.attach``);
+    1 turns it off. Chosen by reading the rows it adds on the word-choice dev and ``lang_*`` sets: at 0.6
+    mostly right ("police killing" joins the row of "the shooting"), at 0.5 half of them mix things
+    (docs/EVALUATION.md)."""
+
     # informational bias
     informational_similarity: float = 0.45
     """A sentence of unique facts is flagged as informational bias when its highest cosine similarity

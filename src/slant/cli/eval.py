@@ -31,6 +31,16 @@ ReferentThreshold = Annotated[
     ),
 ]
 
+AttachThreshold = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        max=1.0,
+        help="Least pair probability for a referent one article alone names to join a row (1: never), "
+        "instead of the shipped setting.",
+    ),
+]
+
 
 def _settings(**changes: object) -> Settings:
     """The default settings with the options given on the command line (None: left as shipped)."""
@@ -80,12 +90,16 @@ def eval_language(
         typer.Option(help="Least wording-scorer probability for a word alone, instead of the shipped setting."),
     ] = None,
     referent_threshold: ReferentThreshold = None,
+    attach_threshold: AttachThreshold = None,
 ) -> None:
     """Language marks: per-kind, micro and any-kind span P/R/F1 (protocol in slant/eval/language.py)."""
     from slant.eval.language import ANCHOR, evaluate
 
     settings = _settings(
-        tagger_threshold=tagger_threshold, wording_threshold=wording_threshold, referent_threshold=referent_threshold
+        tagger_threshold=tagger_threshold,
+        wording_threshold=wording_threshold,
+        referent_threshold=referent_threshold,
+        referent_attach_threshold=attach_threshold,
     )
     print_scores("language", evaluate(data, settings), ANCHOR, as_json)
 
@@ -98,11 +112,16 @@ def eval_terms(
         float | None, typer.Option(help="Referent family threshold to score instead of the shipped setting.")
     ] = None,
     referent_threshold: ReferentThreshold = None,
+    attach_threshold: AttachThreshold = None,
 ) -> None:
     """Terms: referent precision/recall/F1 and loaded-flag accuracy (protocol in slant/eval/language.py)."""
     from slant.eval.language import ANCHOR, evaluate_terms
 
-    settings = _settings(referent_family_threshold=family_threshold, referent_threshold=referent_threshold)
+    settings = _settings(
+        referent_family_threshold=family_threshold,
+        referent_threshold=referent_threshold,
+        referent_attach_threshold=attach_threshold,
+    )
     print_scores("terms", evaluate_terms(data, settings), ANCHOR, as_json)
 
 

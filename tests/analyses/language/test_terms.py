@@ -33,6 +33,21 @@ def _grouped(comparison: Comparison, *mentions: tuple[str, str]) -> Comparison:
     return comparison
 
 
+def _loaded(article: str, text: str, word: str) -> LanguageMark:
+    """A loaded mark on the first ``word`` of ``text`` (in its first sentence)."""
+    start = text.index(word)
+    return LanguageMark(
+        article=article,
+        sentence=f"{article}.s1",
+        kind="loaded",
+        term=word,
+        start=start,
+        end=start + len(word),
+        score=0.9,
+        why="test",
+    )
+
+
 def _terms(comparison: Comparison) -> list[Term]:
     found: list[Term] = terms.run(comparison, None, None)["terms"]  # type: ignore[arg-type]
     return found
@@ -135,17 +150,7 @@ def test_the_same_description_in_more_or_fewer_words_is_not_a_difference(nlp_res
 def test_same_head_with_a_loaded_modifier(nlp_resources: Resources) -> None:
     first = "Violent protesters blocked the bridge for hours."
     second = "Student protesters blocked the bridge for hours."
-    start = first.index("Violent")
-    mark = LanguageMark(
-        article="a1",
-        sentence="a1.s1",
-        kind="loaded",
-        term="Violent",
-        start=start,
-        end=start + len("Violent"),
-        score=0.9,
-        why="test",
-    )
+    mark = _loaded("a1", first, "Violent")
     c = _grouped(
         _comparison(nlp_resources, first, second, marks=[mark]),
         ("a1", "Violent protesters"),
@@ -165,17 +170,8 @@ def test_same_head_with_a_loaded_modifier(nlp_resources: Resources) -> None:
 def test_a_loaded_modifier_keeps_its_own_wording_against_the_bare_head(nlp_resources: Resources) -> None:
     first = "The committee held a hearing on Monday. The hearing lasted six hours."
     second = "The committee held a bruising legislative hearing on Monday. The hearing lasted six hours. The hearing ended late."
-    start = second.index("bruising")
-    mark = LanguageMark(
-        article="a2",
-        sentence="a2.s1",
-        kind="loaded",
-        term="bruising",
-        start=start,
-        end=start + 8,
-        score=0.9,
-        why="test",
-    )
+    mark = _loaded("a2", second, "bruising")
+    start = mark.start
 
     def grouped(marks: list[LanguageMark] | None) -> Comparison:
         c = _comparison(nlp_resources, first, second, marks=marks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from slant.analyses.referents.cluster import cluster
+from slant.analyses.referents.cluster import attach, cluster
 
 
 def _prob(n: int, pairs: dict[tuple[int, int], float]) -> np.ndarray:
@@ -74,3 +74,33 @@ def test_cluster_is_scipy_average_linkage_when_nothing_is_apart() -> None:
         labels = cluster(prob, np.arange(n), 0.5)
         pairs = np.equal.outer(expected, expected)
         assert (np.equal.outer(labels, labels) == pairs).all()
+
+
+def test_attach_joins_a_lone_referent_to_its_strongest_partner_in_another_article() -> None:
+    # Candidates 0, 1 (article 0) and 2 (article 1) are referent 0; 3 (article 1) is a referent of its own
+    # whose one strong pair (with 0) the average over referent 0 dilutes.
+    prob = _prob(4, {(0, 3): 0.8, (1, 3): 0.1, (2, 3): 0.1, (0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9})
+    labels, article = np.array([0, 0, 0, 1]), np.array([0, 0, 1, 1])
+    none = np.zeros((2, 2), dtype=bool)
+    verbs = np.zeros(4, dtype=bool)
+    assert attach(prob, labels, article, verbs, 0.6, none).tolist() == [0, 0, 0, 0]
+    assert attach(prob, labels, article, verbs, 0.9, none).tolist() == [0, 0, 0, 1]
+    assert attach(prob, labels, article, verbs, 0.6, ~np.eye(2, dtype=bool)).tolist() == [0, 0, 0, 1]
+
+
+def test_attach_reads_only_pairs_across_articles_and_leaves_shared_referents_alone() -> None:
+    # 1 is lone in article 0; its strong partner 0 is in the same article, its cross-article one weak.
+    prob = _prob(4, {(0, 1): 0.95, (1, 2): 0.3, (0, 2): 0.9, (2, 3): 0.9, (0, 3): 0.2})
+    labels, article = np.array([0, 1, 0, 2]), np.array([0, 0, 1, 1])
+    verbs = np.zeros(4, dtype=bool)
+    # referent 2 (candidate 3, article 1) is lone too; its best partner across articles is 0 (0.2)
+    assert attach(prob, labels, article, verbs, 0.5, np.zeros((3, 3), dtype=bool)).tolist() == [0, 1, 0, 2]
+    assert attach(prob, labels, article, verbs, 0.25, np.zeros((3, 3), dtype=bool)).tolist() == [0, 0, 0, 1]
+
+
+def test_attach_pairs_a_verb_only_with_a_verb() -> None:
+    prob = _prob(3, {(0, 1): 0.9, (0, 2): 0.6, (1, 2): 0.1})
+    labels, article = np.array([0, 1, 2]), np.array([0, 1, 1])
+    apart = np.zeros((3, 3), dtype=bool)
+    assert attach(prob, labels, article, np.array([True, False, True]), 0.5, apart).tolist() == [0, 1, 0]
+    assert attach(prob, labels, article, np.zeros(3, dtype=bool), 0.7, apart).tolist() == [0, 0, 1]

@@ -262,7 +262,9 @@ def test_no_family_is_looser_than_the_referents_when_its_threshold_is_not() -> N
     folder = Path(slant.__file__).parent / "examples" / "wordchoice" / "dev" / "facescan"
     files = [a["file"] for a in json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]]
     texts = [(folder / f).read_text(encoding="utf-8") for f in files]
-    settings = slant.Settings().with_(analyses=("actors", "facts", "referents"), referent_family_threshold=0.9)
+    settings = slant.Settings().with_(
+        analyses=("actors", "facts", "referents"), referent_family_threshold=0.9, referent_attach_threshold=1.0
+    )
     referents = slant.compare(texts, settings).referents or []
     assert referents
     assert len({r.family for r in referents}) == len(referents)

@@ -74,3 +74,56 @@ def _average_linkage(mean: np.ndarray, blocked: np.ndarray, threshold: float) ->
             best[k] = int(score[k].argmax())
             top[k] = score[k, best[k]]
     return owner
+
+
+def attach(
+    prob: np.ndarray, labels: np.ndarray, article: np.ndarray, action: np.ndarray, threshold: float, apart: np.ndarray
+) -> np.ndarray:
+    """Families of referents: each referent that one article alone names joins the family of the referent
+    holding its most likely partner in another article, when that one pair's probability is at least
+    ``threshold`` and the two referents may be one ("a dog-and-pony show" with "the hearing" another article
+    holds, which average linkage over all of that referent's mentions keeps apart). A verb pairs only with
+    a verb, a phrase only with a phrase. Strongest pairs first; a family never holds two referents that
+    must stay apart.
+
+    Args:
+        prob: n×n pair probabilities.
+        labels: the referent of each candidate (0..R-1).
+        article: the article index of each candidate.
+        action: whether each candidate is an action (a verb) rather than a noun phrase or name.
+        threshold: least pair probability for a lone referent to join.
+        apart: R×R booleans: referents that never share a family.
+
+    Returns:
+        A family label per candidate (0..F-1 in order of first candidate).
+    """
+    count = int(labels.max()) + 1 if len(labels) else 0
+    parent = list(range(count))
+    blocked = apart.astype(bool) | apart.T.astype(bool)
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    offers: list[tuple[float, int, int]] = []
+    for label in range(count):
+        mine = labels == label
+        articles = np.unique(article[mine])
+        if len(articles) != 1:
+            continue
+        other = ~mine & (article != articles[0])
+        scores = np.where(other[None, :] & (action[mine][:, None] == action[None, :]), prob[mine], -np.inf).max(axis=0)
+        best = int(scores.argmax())
+        if scores[best] >= threshold:
+            offers.append((float(scores[best]), label, int(labels[best])))
+    members: dict[int, set[int]] = {r: {r} for r in range(count)}
+    for _, label, partner in sorted(offers, key=lambda o: (-o[0], o[1])):
+        a, b = find(label), find(partner)
+        if a == b or any(blocked[x, y] for x in members[a] for y in members[b]):
+            continue
+        parent[b] = a
+        members[a] |= members.pop(b)
+    first: dict[int, int] = {}
+    return np.array([first.setdefault(find(int(x)), len(first)) for x in labels], dtype=np.int64)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from slant.analyses.referents.cluster import cluster
+from slant.analyses.referents.cluster import attach, cluster
 from slant.analyses.referents.features import ACTION, NAME, NOMINAL, MentionTable
 from slant.analyses.referents.metric import load as load_metric
 from slant.analyses.referents.pairs import load
@@ -69,10 +69,20 @@ def resolve(comparison: Comparison, resources: "Resources", settings: "Settings"
     prob = model.probabilities(table)
     keep_apart = apart(comparison, table)
     labels = cluster(prob, table.group, threshold, keep_apart)
-    if settings.referent_family_threshold >= threshold:
-        return Resolved(table, labels, prob, labels)  # no looser grouping than the referents themselves
-    loose = settings.referent_family_threshold
-    return Resolved(table, labels, prob, cluster(prob, labels, loose, _apart_labels(keep_apart, table.group, labels)))
+    apart_labels = _apart_labels(keep_apart, table.group, labels)
+    families = labels
+    if settings.referent_family_threshold < threshold:
+        families = cluster(prob, labels, settings.referent_family_threshold, apart_labels)
+    if settings.referent_attach_threshold < 1.0:
+        families = attach(
+            prob,
+            families,
+            table.article,
+            table.kind == ACTION,
+            settings.referent_attach_threshold,
+            _apart_labels(apart_labels, labels, families),
+        )
+    return Resolved(table, labels, prob, families)
 
 
 def _apart_labels(apart_groups: np.ndarray, group: np.ndarray, labels: np.ndarray) -> np.ndarray:
