@@ -49,8 +49,9 @@ class Resolved:
     prob: np.ndarray
     """The pair probabilities the labels were clustered from (n×n)."""
     families: np.ndarray
-    """A looser grouping of the same probabilities (``Settings.referent_family_threshold``): referents
-    likely, not surely, the same thing, which the terms compare as one."""
+    """A looser grouping of the same probabilities (``Settings.referent_family_threshold``, then
+    ``cluster.attach`` at ``Settings.referent_attach_threshold``): referents likely, not surely, the same
+    thing, which the terms compare as one."""
 
 
 def hidden_layers(resources: "Resources") -> tuple[int, ...]:
