@@ -121,7 +121,7 @@ def attach(
     members: dict[int, set[int]] = {r: {r} for r in range(count)}
     for _, label, partner in sorted(offers, key=lambda o: (-o[0], o[1])):
         a, b = find(label), find(partner)
-        if a == b or any(blocked[x, y] for x in members[a] for y in members[b]):
+        if a == b or blocked[np.ix_(sorted(members[a]), sorted(members[b]))].any():
             continue
         parent[b] = a
         members[a] |= members.pop(b)
