@@ -31,8 +31,7 @@ def cluster(prob: np.ndarray, group: np.ndarray, threshold: float, apart: np.nda
     mean = (member.T @ prob.astype(np.float64) @ member) / np.outer(counts, counts)
     blocked = np.zeros((groups, groups), dtype=bool) if apart is None else apart.astype(bool) | apart.T.astype(bool)
     owner = _average_linkage((mean + mean.T) / 2.0, blocked, threshold)
-    first: dict[int, int] = {}
-    return np.array([first.setdefault(int(x), len(first)) for x in owner[group]], dtype=np.int64)
+    return _numbered(owner[group])
 
 
 def _average_linkage(mean: np.ndarray, blocked: np.ndarray, threshold: float) -> np.ndarray:
@@ -98,15 +97,7 @@ def attach(
         A family label per candidate (0..F-1 in order of first candidate).
     """
     count = int(labels.max()) + 1 if len(labels) else 0
-    parent = list(range(count))
     blocked = apart.astype(bool) | apart.T.astype(bool)
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
     offers: list[tuple[float, int, int]] = []
     for label in range(count):
         mine = labels == label
@@ -118,12 +109,16 @@ def attach(
         best = int(scores.argmax())
         if scores[best] >= threshold:
             offers.append((float(scores[best]), label, int(labels[best])))
-    members: dict[int, set[int]] = {r: {r} for r in range(count)}
+    owner = np.arange(count)
     for _, label, partner in sorted(offers, key=lambda o: (-o[0], o[1])):
-        a, b = find(label), find(partner)
-        if a == b or blocked[np.ix_(sorted(members[a]), sorted(members[b]))].any():
+        a, b = owner[label], owner[partner]
+        if a == b or blocked[np.ix_(owner == a, owner == b)].any():
             continue
-        parent[b] = a
-        members[a] |= members.pop(b)
+        owner[owner == b] = a
+    return _numbered(owner[labels])
+
+
+def _numbered(owner: np.ndarray) -> np.ndarray:
+    """Cluster labels 0, 1, ... in order of first candidate, from any label per candidate."""
     first: dict[int, int] = {}
-    return np.array([first.setdefault(find(int(x)), len(first)) for x in labels], dtype=np.int64)
+    return np.array([first.setdefault(int(x), len(first)) for x in owner], dtype=np.int64)
